@@ -1,0 +1,209 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite.h"
+
+struct sqlite3;
+
+namespace ft::store {
+
+// Split parts as stored in split_rows.part.
+enum class SplitPart { Train = 0, Validation = 1, Test = 2 };
+const char* toString(SplitPart part);
+
+struct DatasetInfo {
+    int64_t id = 0;
+    std::string name;
+    std::string createdAt;
+    bool hasPair = false;  // rows carry a second text (text pair tasks)
+    int64_t rowCount = 0;  // all rows, dropped ones included
+};
+
+struct SourceInfo {
+    int64_t id = 0;
+    int64_t datasetId = 0;
+    std::string path;
+    int64_t size = 0;
+    std::string sha256;
+    std::string formatJson;   // the resolved format options (data::FormatOptions as JSON)
+    std::string mappingJson;  // the column mapping (data::ColumnMapping as JSON)
+    int64_t rowCount = 0;
+    int64_t skipped = 0;
+    std::string warningsJson;  // [{"line":66,"message":"..."}]
+    std::string importedAt;
+};
+
+// One dataset row as the rows table shows it.
+struct Row {
+    int64_t id = 0;
+    int64_t sourceId = 0;
+    int64_t rowIndex = 0;  // 0-based record index within its source
+    int64_t line = 0;      // 1-based line in the source file where the record starts
+    std::string text;
+    std::optional<std::string> textPair;
+    std::optional<std::string> label;     // current label; nullopt = unlabelled
+    std::optional<std::string> rawLabel;  // as read from the file
+    std::optional<std::string> cleanText;  // set once a cleaning pipeline ran
+    std::optional<std::string> cleanPair;
+    int dropped = 0;                       // see DropReason
+    std::optional<SplitPart> part;         // in the latest split, if any
+};
+
+enum class DropReason { Kept = 0, Empty = 1, Duplicate = 2 };
+
+struct RowFilter {
+    enum class Labelled { All, Labelled, Unlabelled };
+    Labelled labelled = Labelled::All;
+    std::optional<std::string> label;    // only rows with this label
+    std::optional<SplitPart> part;       // only rows in this part of the latest split
+    std::string contains;                // substring of text (case-insensitive for ASCII)
+    bool includeDropped = true;
+};
+
+struct LabelCount {
+    std::string label;
+    int64_t count = 0;
+};
+
+struct SplitInfo {
+    int64_t id = 0;
+    int64_t datasetId = 0;
+    uint64_t seed = 0;
+    std::vector<double> ratios;  // train, validation, test; sum to 1
+    bool stratified = false;
+    std::string reportJson;      // per-part label counts, leakage check, ...
+    std::string createdAt;
+};
+
+struct CleaningInfo {
+    int64_t id = 0;
+    std::string pipelineJson;
+    std::string reportJson;
+    std::string appliedAt;
+};
+
+// Appends rows to a dataset with one prepared statement (the importer's hot loop).
+// Use inside a Transaction on the same connection. Also adds each new label to the
+// dataset's label set, in order of first appearance.
+class RowInserter {
+public:
+    RowInserter(sqlite3* db, int64_t datasetId, int64_t sourceId);
+    void insert(int64_t rowIndex, int64_t line, std::string_view text,
+                const std::optional<std::string>& textPair,
+                const std::optional<std::string>& label,
+                const std::optional<std::string>& rawLabel);
+
+private:
+    sqlite3* m_db;
+    int64_t m_datasetId;
+    int64_t m_sourceId;
+    Statement m_insert;
+    Statement m_label;
+    std::set<std::string> m_knownLabels;
+};
+
+// A project folder: project.db (SQLite in WAL mode, schema-versioned) plus runs/ and
+// exports/. One Project = one SQLite connection, to be used by one thread at a
+// time; other threads open their own Project on the same folder (WAL lets readers
+// and one writer work at once). Every method throws ft::Error on failure; methods
+// that write do so in one transaction, so a failure leaves the database as it was.
+class Project {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Creates the folder (if needed) and a new project in it; throws if the folder
+    // already holds a project.db.
+    static Project create(const std::string& dir);
+    // Opens an existing project, migrating its schema forward if it is older;
+    // throws NotFound if there is no project.db, Database if it is not ours or
+    // from a newer version.
+    static Project open(const std::string& dir);
+    static bool exists(const std::string& dir);
+
+    Project(Project&&) noexcept;
+    Project& operator=(Project&&) noexcept;
+    Project(const Project&) = delete;
+    Project& operator=(const Project&) = delete;
+    ~Project();
+
+    const std::string& dir() const { return m_dir; }
+    std::string databasePath() const;
+    std::string runsDir() const;
+    std::string exportsDir() const;
+    sqlite3* handle() const { return m_db; }
+    int schemaVersion() const;
+
+    // Datasets ------------------------------------------------------------
+    int64_t createDataset(const std::string& name);
+    std::vector<DatasetInfo> datasets() const;
+    std::optional<DatasetInfo> dataset(int64_t id) const;
+    std::optional<DatasetInfo> datasetByName(const std::string& name) const;
+    // The dataset a command works on when none is named: the only one, or the
+    // newest. Throws NotFound if the project has none.
+    DatasetInfo defaultDataset() const;
+    void setHasPair(int64_t datasetId, bool hasPair);
+
+    // Sources -------------------------------------------------------------
+    // Called inside the importer's transaction.
+    int64_t addSource(const SourceInfo& info);
+    void updateSourceCounts(int64_t sourceId, int64_t rowCount, int64_t skipped,
+                            const std::string& warningsJson);
+    std::vector<SourceInfo> sources(int64_t datasetId) const;
+
+    // Rows ----------------------------------------------------------------
+    int64_t rowCount(int64_t datasetId, const RowFilter& filter = {}) const;
+    // Rows in id order, `limit` from `offset` (for lazy fetching in the GUI).
+    std::vector<Row> rows(int64_t datasetId, const RowFilter& filter, int64_t offset,
+                          int64_t limit) const;
+    std::optional<Row> row(int64_t rowId) const;
+
+    // Labels --------------------------------------------------------------
+    // The label set in its stored order, with counts over rows that are not dropped.
+    std::vector<LabelCount> labelCounts(int64_t datasetId) const;
+    std::vector<std::string> labels(int64_t datasetId) const;
+    // Adds a label to the set if it is not there yet (at the end).
+    void ensureLabel(int64_t datasetId, const std::string& label);
+    // Sets or clears a row's label and records the change. Returns the change id.
+    int64_t setLabel(int64_t rowId, const std::optional<std::string>& label);
+    // Reverts the most recent label change not yet undone in the dataset; returns
+    // the row id it touched, or nullopt if there is nothing to undo.
+    std::optional<int64_t> undoLabelChange(int64_t datasetId);
+    int64_t labelChangeCount(int64_t datasetId) const;
+    // Renames a label value everywhere in the dataset (rows and label set). If `to`
+    // already exists the two labels are merged. Recorded as one change per row.
+    void renameLabel(int64_t datasetId, const std::string& from, const std::string& to);
+
+    // Cleaning ------------------------------------------------------------
+    int64_t recordCleaning(int64_t datasetId, const std::string& pipelineJson,
+                           const std::string& reportJson);
+    std::optional<CleaningInfo> latestCleaning(int64_t datasetId) const;
+
+    // Splits --------------------------------------------------------------
+    // Saves a split: `assignment` pairs row ids with their part.
+    int64_t saveSplit(int64_t datasetId, uint64_t seed, const std::vector<double>& ratios,
+                      bool stratified, const std::vector<std::pair<int64_t, SplitPart>>& assignment,
+                      const std::string& reportJson);
+    std::optional<SplitInfo> latestSplit(int64_t datasetId) const;
+    std::vector<int64_t> splitRowIds(int64_t splitId, SplitPart part) const;
+
+    // "2026-11-26T05:15:26Z"
+    static std::string nowUtc();
+
+private:
+    Project(std::string dir, sqlite3* db);
+    void migrate();
+
+    std::string m_dir;
+    sqlite3* m_db = nullptr;
+};
+
+}  // namespace ft::store

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace ft::cli {
+
+// Each register function adds one command group to the app. The callbacks throw
+// ft::Error; main() turns it into one line on stderr and a non-zero exit code.
+void registerProjectCommands(CLI::App& app);
+void registerDataCommands(CLI::App& app);
+
+// Progress on stderr: a refreshed line on a terminal, a line per 10 % otherwise.
+class ProgressPrinter {
+public:
+    explicit ProgressPrinter(std::string what);
+    ~ProgressPrinter();
+    void update(double fraction);
+
+private:
+    std::string m_what;
+    bool m_tty;
+    int m_lastPercent = -1;
+};
+
+}  // namespace ft::cli

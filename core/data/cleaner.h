@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "progress.h"
@@ -40,18 +41,37 @@ struct Pipeline {
     std::set<std::string> stopWords;        // empty = built-in English list
     std::string toJson() const;
     static Pipeline fromJson(const std::string& json);
+    // "lowercase,urls,duplicates": steps in the order given (a repeated step runs
+    // once); "nfc" / "nfkc" are accepted as the unicode step with that form. Throws
+    // InvalidArgument naming an unknown step and listing the valid ones.
     static Pipeline fromStepList(const std::string& commaSeparated);
 };
 
+// The built-in English stop word list (NLTK's, 179 words, lowercase, with ASCII
+// apostrophes). Matching is case-insensitive and treats ’ like '.
 const std::set<std::string>& defaultStopWords();
 
+// The built-in English contractions. An entry whose `from` starts with an apostrophe
+// or is "n't" is a suffix rule ("'re" -> "are": "they're" -> "they are"); the others
+// are whole words ("won't" -> "will not"). Lowercase, ASCII apostrophes; matching
+// accepts ' and ’ and keeps the word's case ("Don't" -> "Do not", "DON'T" -> "DO NOT").
+// 's is expanded only for the listed words ("it's"), since it is usually a possessive.
+const std::vector<std::pair<std::string, std::string>>& defaultContractions();
+
+// The valid step names, in enum order (for help texts and error messages).
+std::vector<std::string> stepNames();
+
 // Applies the text steps (everything except DropEmpty / DropDuplicates) to one text.
+// Invalid UTF-8 becomes U+FFFD first. The html step also decodes the fragments that
+// crawls leave when they strip the '&' ("doesn #39;t", " quot;hi quot;"): `#NN;`,
+// `#xHH;` and quot; amp; apos; lt; gt; nbsp; at the start of the text or after a
+// space, which they replace together with that one space (it stood for the '&').
 std::string cleanText(const Pipeline& pipeline, const std::string& text);
 
 struct DuplicateConflict {
     std::string text;                 // cleaned text shared by the rows
     std::vector<int64_t> rowIds;
-    std::vector<std::string> labels;  // the disagreeing labels
+    std::vector<std::string> labels;  // the disagreeing labels, distinct, in order of first row
 };
 
 struct CleaningReport {
@@ -59,6 +79,7 @@ struct CleaningReport {
     int64_t changed = 0;            // rows whose text the steps changed
     int64_t droppedEmpty = 0;
     int64_t droppedDuplicates = 0;  // exact + after cleaning
+    int64_t droppedExactDuplicates = 0;  // of droppedDuplicates: raw text (and pair) identical
     std::vector<DuplicateConflict> conflicts;  // duplicates whose labels disagree
     std::string toJson() const;
 };

@@ -16,7 +16,9 @@ struct SplitOptions {
     uint64_t seed = 42;
     std::vector<double> ratios{0.70, 0.15, 0.15};  // train, validation, test
     bool stratify = true;
-    static std::vector<double> parseRatios(const std::string& s);  // "70,15,15" or "0.7,0.15,0.15"
+    // "70,15,15" (percentages summing to 100) or "0.7,0.15,0.15" (fractions summing
+    // to 1); three values. Throws InvalidArgument naming the value otherwise.
+    static std::vector<double> parseRatios(const std::string& s);
 };
 
 struct PartCounts {
@@ -26,6 +28,9 @@ struct PartCounts {
 
 struct SplitReport {
     int64_t splitId = 0;
+    uint64_t seed = 0;
+    std::vector<double> ratios;
+    bool stratified = true;
     PartCounts train, validation, test;
     int64_t excludedUnlabelled = 0;
     int64_t excludedDropped = 0;

@@ -12,6 +12,7 @@ namespace ft::cli {
 // ft::Error; main() turns it into one line on stderr and a non-zero exit code.
 void registerProjectCommands(CLI::App& app);
 void registerDataCommands(CLI::App& app);
+void registerTokenizeCommand(CLI::App& app);
 
 // Progress on stderr: a refreshed line on a terminal, a line per 10 % otherwise.
 class ProgressPrinter {

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
 
     ft::cli::registerProjectCommands(app);
     ft::cli::registerDataCommands(app);
+    ft::cli::registerTokenizeCommand(app);
 
     try {
         app.parse(argc, argv);

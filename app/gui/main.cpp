@@ -1,6 +1,127 @@
+// finetune-studio: the desktop application (a thin main over ftui).
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTranslator>
+
+#include "datapage.h"
+#include "importwizard.h"
+#include "mainwindow.h"
+#include "runtime.h"
+#include "theme.h"
+
+namespace {
+
+void loadTranslations(QApplication& app) {
+    auto* own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("finetune-studio"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(own);
+    }
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(qt);
+    }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationName(QStringLiteral("Finetune Studio"));
+    QApplication::setOrganizationName(QStringLiteral("Finetune Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(FT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("finetune-studio"));
+    loadTranslations(app);
+    ft::initRuntime();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Fine-tune pre-trained language models without code."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT_DIR"),
+                                 QApplication::translate("main", "The project folder to open."),
+                                 QStringLiteral("[PROJECT_DIR]"));
+    const QCommandLineOption sample(
+        QStringLiteral("sample"),
+        QApplication::translate("main", "Open the bundled sample project (created on first use)."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QApplication::translate("main", "Page to show: welcome, data or import (the wizard)."),
+        QStringLiteral("PAGE"), QStringLiteral("data"));
+    const QCommandLineOption tab(
+        QStringLiteral("tab"),
+        QApplication::translate("main", "Data page tab to show: overview, clean or split."),
+        QStringLiteral("TAB"), QStringLiteral("overview"));
+    const QCommandLineOption importFile(
+        QStringLiteral("import"),
+        QApplication::translate("main", "Open the import wizard with FILE (with --page import)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption wizardPage(
+        QStringLiteral("wizard-page"),
+        QApplication::translate("main", "Import wizard page to show: 1, 2 or 3."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption delay(
+        QStringLiteral("delay"),
+        QApplication::translate("main", "Milliseconds to wait before the screenshot."),
+        QStringLiteral("MS"), QStringLiteral("1500"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "Window size, e.g. 1400x880."),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({sample, screenshot, page, tab, importFile, wizardPage, delay, size});
+    parser.process(app);
+
+    ft::ui::applyTheme(app);
+    ft::ui::MainWindow window;
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.show();
+
+    if (parser.isSet(sample)) {
+        window.openSampleProject();
+    } else if (!parser.positionalArguments().isEmpty()) {
+        window.openProject(parser.positionalArguments().first());
+    }
+    if (parser.value(page) == QLatin1String("welcome")) {
+        window.showPage(ft::ui::MainWindow::Page::Welcome);
+    }
+    if (auto* tabs = window.dataPage()->findChild<QTabWidget*>(QStringLiteral("dataTabs"))) {
+        const QString which = parser.value(tab);
+        tabs->setCurrentIndex(which == QLatin1String("clean")   ? 1
+                              : which == QLatin1String("split") ? 2
+                                                                : 0);
+    }
+
+    if (!parser.isSet(screenshot)) return QApplication::exec();
+
+    // Headless pictures for documentation and review: render after the delay and quit.
+    QWidget* target = &window;
+    ft::ui::ImportWizard* wizard = nullptr;
+    if (parser.value(page) == QLatin1String("import")) {
+        wizard = new ft::ui::ImportWizard({}, QString(), &window);
+        if (parser.isSet(importFile)) wizard->setFiles(parser.values(importFile));
+        wizard->show();
+        for (int i = 1; i < parser.value(wizardPage).toInt(); ++i) wizard->next();
+        target = wizard;
+    }
+    const QString file = parser.value(screenshot);
+    int status = 0;
+    QTimer::singleShot(parser.value(delay).toInt(), &app, [target, file, &status] {
+        status = target->grab().save(file) ? 0 : 1;
+        QApplication::quit();
+    });
+    QApplication::exec();
+    return status;
 }

@@ -1,0 +1,474 @@
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include "datapage.h"
+#include "error.h"
+#include "jobcontroller.h"
+#include "jobprogress.h"
+#include "logpanel.h"
+#include "store/project.h"
+#include "welcomeview.h"
+
+Q_LOGGING_CATEGORY(lcMainWindow, "ft.ui.mainwindow", QtInfoMsg)
+
+namespace ft::ui {
+namespace {
+
+const char* const kRecentKey = "recentProjects";
+
+// A round numbered badge for a stage of the navigation.
+QIcon stageIcon(int number) {
+    QIcon icon;
+    for (const auto& [mode, color] : {std::pair{QIcon::Normal, QColor(0x1a, 0x73, 0xe8)},
+                                      std::pair{QIcon::Disabled, QColor(0xbd, 0xc1, 0xc6)},
+                                      std::pair{QIcon::Selected, QColor(0x19, 0x67, 0xd2)}}) {
+        for (int size : {24, 48}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawEllipse(QRectF(1, 1, size - 2, size - 2));
+            QFont font = painter.font();
+            font.setPixelSize(size * 11 / 20);
+            font.setBold(true);
+            painter.setFont(font);
+            painter.setPen(Qt::white);
+            painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, QString::number(number));
+            painter.end();
+            icon.addPixmap(pixmap, mode);
+        }
+    }
+    return icon;
+}
+
+// The application icon: a rounded blue square with a white "F" and a spark.
+QIcon appIcon() {
+    QIcon icon;
+    for (int size : {16, 32, 64, 128, 256}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x1a, 0x73, 0xe8));
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22);
+        QFont font = painter.font();
+        font.setPixelSize(size * 3 / 4);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, QStringLiteral("F"));
+        painter.setBrush(QColor(0xf9, 0xab, 0x00));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(QRectF(size * 0.68, size * 0.12, size * 0.2, size * 0.2));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_jobs(new JobController(this)),
+      m_nav(nullptr),
+      m_pages(new QStackedWidget),
+      m_welcome(new WelcomeView),
+      m_dataPage(new DataPage(m_jobs)),
+      m_log(new LogPanel(this)),
+      m_progress(new JobProgress(m_jobs)),
+      m_rowCount(new QLabel) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(appIcon());
+    resize(1360, 860);
+
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_dataPage);
+
+    auto* central = new QWidget;
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_nav = createNavigation();
+    layout->addWidget(m_nav);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    m_log->hide();
+
+    m_rowCount->setObjectName(QStringLiteral("rowCountLabel"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_rowCount);
+
+    createMenus();
+
+    connect(m_welcome, &WelcomeView::newProjectRequested, this, &MainWindow::newProjectDialog);
+    connect(m_welcome, &WelcomeView::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_welcome, &WelcomeView::sampleProjectRequested, this, [this] { openSampleProject(); });
+    connect(m_welcome, &WelcomeView::recentProjectRequested, this,
+            [this](const QString& dir) { openProject(dir); });
+    connect(m_dataPage, &DataPage::rowCountChanged, this, &MainWindow::updateRowCount);
+    connect(m_dataPage, &DataPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_jobs, &JobController::jobFailed, this,
+            [this](qint64, const QString& message, int code) {
+                if (code != static_cast<int>(ErrorCode::Cancelled)) m_log->show();
+                statusBar()->showMessage(message, 8000);
+            });
+
+    m_welcome->setRecentProjects(recentProjects());
+    showPage(Page::Welcome);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    // Jobs hold no pointer into the GUI's Project, but the page does: detach it
+    // before the connection closes.
+    m_jobs->cancelAll();
+    m_dataPage->setProject(nullptr);
+}
+
+QListWidget* MainWindow::createNavigation() {
+    auto* nav = new QListWidget;
+    nav->setObjectName(QStringLiteral("stageNav"));
+    nav->setIconSize(QSize(24, 24));
+    nav->setFixedWidth(196);
+    nav->setFocusPolicy(Qt::NoFocus);
+    nav->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    struct Stage {
+        QString title;
+        QString later;
+    };
+    const Stage stages[] = {
+        {tr("Prepare data"), QString()},
+        {tr("Select model"), tr("Choosing a pre-trained model arrives in release 0.2.")},
+        {tr("Fine-tune"), tr("Fine-tuning with live curves arrives in release 0.2.")},
+        {tr("Evaluate"), tr("Metrics, confusion matrix and error examples arrive in release 0.3.")},
+        {tr("Deploy"), tr("One-click export and the inference server arrive in release 0.3.")},
+    };
+    for (int i = 0; i < 5; ++i) {
+        auto* item = new QListWidgetItem(stageIcon(i + 1), stages[i].title);
+        item->setSizeHint(QSize(180, 44));
+        if (i > 0) {
+            item->setFlags(Qt::NoItemFlags);
+            item->setToolTip(stages[i].later);
+        } else {
+            item->setToolTip(tr("Import, label, clean and split your data"));
+        }
+        nav->addItem(item);
+    }
+    connect(nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == 0 && m_project) showPage(Page::Data);
+    });
+    return nav;
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New Project…"), this, &MainWindow::newProjectDialog);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setObjectName(QStringLiteral("newProjectAction"));
+    QAction* openAction =
+        file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    openAction->setObjectName(QStringLiteral("openProjectAction"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(tr("Open the &Sample Project"), this, [this] { openSampleProject(); });
+    file->addSeparator();
+    file->addAction(m_dataPage->importAction());
+    file->addSeparator();
+    m_closeAction = file->addAction(tr("&Close Project"), this, [this] { closeProject(); });
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_closeAction->setObjectName(QStringLiteral("closeProjectAction"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_dataPage->undoAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* logAction = m_log->toggleViewAction();
+    logAction->setText(tr("&Log"));
+    logAction->setShortcut(QKeySequence(tr("Ctrl+L")));
+    view->addAction(logAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Finetune Studio"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    updateRecentMenu();
+}
+
+QString MainWindow::projectDir() const {
+    return m_project ? QString::fromStdString(m_project->dir()) : QString();
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return m_pages->currentWidget() == m_dataPage ? Page::Data : Page::Welcome;
+}
+
+void MainWindow::showPage(Page page) {
+    if (page == Page::Data && !m_project) page = Page::Welcome;
+    m_pages->setCurrentWidget(page == Page::Data ? static_cast<QWidget*>(m_dataPage) : m_welcome);
+    const QSignalBlocker block(m_nav);
+    m_nav->setCurrentRow(page == Page::Data ? 0 : -1);
+    m_nav->item(0)->setFlags(m_project ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                                       : Qt::NoItemFlags);
+    m_nav->item(0)->setSelected(page == Page::Data);
+}
+
+bool MainWindow::createProject(const QString& dir) {
+    try {
+        store::Project::create(QDir::cleanPath(dir).toStdString());
+    } catch (const Error& e) {
+        qCWarning(lcMainWindow).noquote() << e.what();
+        QMessageBox::warning(this, tr("New project"),
+                             tr("The project could not be created.\n\n%1").arg(e.what()));
+        return false;
+    }
+    qCInfo(lcMainWindow).noquote() << "created project" << dir;
+    return openProject(dir);
+}
+
+bool MainWindow::openProject(const QString& dir) {
+    const QString clean = QDir(dir).absolutePath();
+    std::unique_ptr<store::Project> project;
+    try {
+        project = std::make_unique<store::Project>(store::Project::open(clean.toStdString()));
+    } catch (const Error& e) {
+        qCWarning(lcMainWindow).noquote() << e.what();
+        QMessageBox::warning(this, tr("Open project"),
+                             tr("%1 could not be opened as a project.\n\n%2")
+                                 .arg(QDir::toNativeSeparators(clean), e.what()));
+        return false;
+    }
+    if (!closeProject()) return false;
+    m_project = std::move(project);
+    qCInfo(lcMainWindow).noquote() << "opened project" << clean;
+    m_dataPage->setProject(m_project.get());
+    addRecent(clean);
+    showPage(Page::Data);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::closeProject() {
+    if (!m_project) return true;
+    if (m_jobs->hasWriteJobs()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Close project"),
+            tr("A job is still changing this project. Cancel it and close? Nothing it has "
+               "started is saved."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) return false;
+    }
+    m_jobs->cancelAll();
+    m_dataPage->setProject(nullptr);
+    m_project.reset();
+    m_rowCount->clear();
+    m_welcome->setRecentProjects(recentProjects());
+    showPage(Page::Welcome);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::openSampleProject() {
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dir = base + QStringLiteral("/sample-project");
+    if (store::Project::exists(dir.toStdString())) return openProject(dir);
+
+    // Core reads files from disk: copy the bundled CSV out of the resources first.
+    const QString resource = QStringLiteral(":/samples/support-tickets.csv");
+    const QString csv = base + QStringLiteral("/support-tickets.csv");
+    if (!QFile::exists(resource)) {
+        QMessageBox::warning(this, tr("Sample project"),
+                             tr("This build does not contain the sample dataset."));
+        return false;
+    }
+    QDir().mkpath(base);
+    QFile::remove(csv);
+    if (!QFile::copy(resource, csv)) {
+        QMessageBox::warning(this, tr("Sample project"),
+                             tr("The sample dataset could not be written to %1.")
+                                 .arg(QDir::toNativeSeparators(csv)));
+        return false;
+    }
+    QFile::setPermissions(csv, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    if (!createProject(dir)) return false;
+
+    data::ImportRequest request;
+    request.path = csv.toStdString();
+    request.format.format = data::Format::Csv;
+    request.mapping.text = "text";
+    request.mapping.label = "intent";
+    request.datasetName = "support-tickets";
+    m_dataPage->startImportRequests({request});
+    return true;
+}
+
+void MainWindow::newProjectDialog() {
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("newProjectDialog"));
+    dialog.setWindowTitle(tr("New project"));
+    auto* name = new QLineEdit(tr("my-classifier"));
+    name->setObjectName(QStringLiteral("newProjectName"));
+    auto* location = new QLineEdit(
+        QSettings()
+            .value(QStringLiteral("lastProjectLocation"),
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString());
+    location->setObjectName(QStringLiteral("newProjectLocation"));
+    location->setMinimumWidth(360);
+    auto* browse = new QPushButton(tr("Browse…"));
+    connect(browse, &QPushButton::clicked, &dialog, [&dialog, location] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(&dialog, tr("Location"), location->text());
+        if (!dir.isEmpty()) location->setText(dir);
+    });
+    auto* where = new QLabel;
+    where->setProperty("role", QStringLiteral("hint"));
+    auto updateWhere = [name, location, where] {
+        where->setText(tr("The project folder will be %1")
+                           .arg(QDir::toNativeSeparators(
+                               QDir(location->text()).filePath(name->text().trimmed()))));
+    };
+    updateWhere();
+    connect(name, &QLineEdit::textChanged, &dialog, updateWhere);
+    connect(location, &QLineEdit::textChanged, &dialog, updateWhere);
+    auto* locationRow = new QHBoxLayout;
+    locationRow->addWidget(location, 1);
+    locationRow->addWidget(browse);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Location:"), locationRow);
+    form->addRow(where);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted || name->text().trimmed().isEmpty()) return;
+    QSettings().setValue(QStringLiteral("lastProjectLocation"), location->text());
+    createProject(QDir(location->text()).filePath(name->text().trimmed()));
+}
+
+void MainWindow::openProjectDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open project folder"),
+        QSettings()
+            .value(QStringLiteral("lastProjectLocation"),
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString());
+    if (!dir.isEmpty()) openProject(dir);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About Finetune Studio"),
+        tr("<h3>Finetune Studio %1</h3><p>Fine-tune pre-trained language models on your "
+           "labelled text without writing code: prepare the data, pick a model, train, "
+           "evaluate and export.</p><p>Built with Qt %2, QCustomPlot, SQLite and LibTorch.</p>")
+            .arg(QStringLiteral(FT_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!closeProject()) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+QStringList MainWindow::recentProjects() const {
+    QStringList out;
+    for (const QString& dir : QSettings().value(QLatin1String(kRecentKey)).toStringList()) {
+        if (store::Project::exists(dir.toStdString())) out << dir;
+    }
+    return out;
+}
+
+void MainWindow::addRecent(const QString& dir) {
+    QStringList list = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    list.removeAll(dir);
+    list.prepend(dir);
+    while (list.size() > kMaxRecent) list.removeLast();
+    QSettings().setValue(QLatin1String(kRecentKey), list);
+    updateRecentMenu();
+    m_welcome->setRecentProjects(recentProjects());
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!m_recentMenu) return;
+    m_recentMenu->clear();
+    const QStringList dirs = recentProjects();
+    for (const QString& dir : dirs) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this,
+                                [this, dir] { openProject(dir); });
+    }
+    if (!dirs.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear the List"), this, [this] {
+            QSettings().remove(QLatin1String(kRecentKey));
+            updateRecentMenu();
+            m_welcome->setRecentProjects({});
+        });
+    }
+    m_recentMenu->setEnabled(!dirs.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    if (m_project) {
+        setWindowTitle(tr("%1 — Finetune Studio").arg(QDir::toNativeSeparators(projectDir())));
+    } else {
+        setWindowTitle(tr("Finetune Studio"));
+    }
+    if (m_closeAction) m_closeAction->setEnabled(m_project != nullptr);
+}
+
+void MainWindow::updateRowCount(qint64 datasetRows, qint64 shownRows) {
+    if (!m_project || datasetRows == 0) {
+        m_rowCount->setText(m_project ? tr("No rows") : QString());
+        return;
+    }
+    const QLocale locale;
+    if (shownRows == datasetRows) {
+        m_rowCount->setText(tr("%1 rows").arg(locale.toString(datasetRows)));
+    } else {
+        m_rowCount->setText(tr("%1 of %2 rows shown")
+                                .arg(locale.toString(shownRows), locale.toString(datasetRows)));
+    }
+}
+
+}  // namespace ft::ui

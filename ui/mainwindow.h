@@ -1,0 +1,83 @@
+#pragma once
+
+#include <memory>
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace ft::store {
+class Project;
+}
+
+namespace ft::ui {
+
+class DataPage;
+class JobController;
+class JobProgress;
+class LogPanel;
+class WelcomeView;
+
+// The main window: the five stages in a side navigation (only what works is
+// enabled), the welcome view while no project is open, the Data page, the log
+// dock and a status bar with the row count and the progress of running jobs.
+// Holds the GUI thread's store::Project (its reading connection) and the
+// JobController. GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Page { Welcome, Data };
+    static constexpr int kMaxRecent = 8;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    QString projectDir() const;
+    DataPage* dataPage() const { return m_dataPage; }
+    JobController* jobs() const { return m_jobs; }
+    Page currentPage() const;
+
+    // Each shows a message box and returns false on failure.
+    bool openProject(const QString& dir);
+    bool createProject(const QString& dir);
+    // Opens (creating it on first use) the sample project in the app data folder.
+    bool openSampleProject();
+    // Asks first if a job is still writing; false if the user kept it open.
+    bool closeProject();
+
+public Q_SLOTS:
+    void showPage(ft::ui::MainWindow::Page page);
+    void newProjectDialog();
+    void openProjectDialog();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    QListWidget* createNavigation();
+    void addRecent(const QString& dir);
+    QStringList recentProjects() const;
+    void updateRecentMenu();
+    void updateTitle();
+    void updateRowCount(qint64 datasetRows, qint64 shownRows);
+
+    std::unique_ptr<store::Project> m_project;
+    JobController* m_jobs;
+    QListWidget* m_nav;
+    QStackedWidget* m_pages;
+    WelcomeView* m_welcome;
+    DataPage* m_dataPage;
+    LogPanel* m_log;
+    JobProgress* m_progress;
+    QLabel* m_rowCount;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_closeAction = nullptr;
+};
+
+}  // namespace ft::ui

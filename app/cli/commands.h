@@ -13,6 +13,7 @@ namespace ft::cli {
 void registerProjectCommands(CLI::App& app);
 void registerDataCommands(CLI::App& app);
 void registerTokenizeCommand(CLI::App& app);
+void registerModelCommands(CLI::App& app);
 
 // Progress on stderr: a refreshed line on a terminal, a line per 10 % otherwise.
 class ProgressPrinter {

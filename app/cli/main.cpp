@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     ft::cli::registerProjectCommands(app);
     ft::cli::registerDataCommands(app);
     ft::cli::registerTokenizeCommand(app);
+    ft::cli::registerModelCommands(app);
 
     try {
         app.parse(argc, argv);

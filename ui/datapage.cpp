@@ -151,7 +151,7 @@ DataPage::DataPage(JobController* jobs, QWidget* parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({760, 560});
+    m_splitter->setSizes({900, 460});
 
     // Empty state ------------------------------------------------------------
     auto* empty = new QWidget;

@@ -33,8 +33,11 @@ void loadTranslations(QApplication& app) {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Finetune Studio"));
-    QApplication::setOrganizationName(QStringLiteral("Finetune Studio"));
+    // Names for paths (~/.local/share/finetune-studio/...) and settings; the display
+    // name is what the window title and dialogs show.
+    QApplication::setApplicationName(QStringLiteral("finetune-studio"));
+    QApplication::setOrganizationName(QStringLiteral("finetune-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Finetune Studio"));
     QApplication::setApplicationVersion(QStringLiteral(FT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("finetune-studio"));
     loadTranslations(app);

@@ -51,12 +51,21 @@ public:
         m_synchronous = sync.step() ? sync.int64(0) : 2;
         store::Statement cache(db, "PRAGMA cache_size");
         m_cacheSize = cache.step() ? cache.int64(0) : -2000;
-        if (m_wal) store::exec(db, "PRAGMA synchronous=NORMAL");
+        if (m_wal) {
+            store::exec(db, "PRAGMA synchronous=NORMAL");
+            store::exec(db, "PRAGMA wal_autocheckpoint=0");
+        }
         store::exec(db, "PRAGMA cache_size=-65536");
     }
     ~ImportPragmas() {
         try {
-            if (m_wal) store::exec(m_db, "PRAGMA synchronous=" + std::to_string(m_synchronous));
+            if (m_wal) {
+                // One checkpoint of the whole import instead of one every 1000 pages,
+                // each of which rewrote the same hot B-tree pages.
+                store::exec(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+                store::exec(m_db, "PRAGMA wal_autocheckpoint=1000");
+                store::exec(m_db, "PRAGMA synchronous=" + std::to_string(m_synchronous));
+            }
             store::exec(m_db, "PRAGMA cache_size=" + std::to_string(m_cacheSize));
         } catch (const Error&) {
             // Only settings of this connection; the data is already committed or rolled back.
@@ -179,6 +188,11 @@ ImportResult importFile(store::Project& project, const ImportRequest& request,
     info.mappingJson = toJson(mapping);
     result.sourceId = project.addSource(info);
 
+    // Past a few hundred thousand rows, rebuilding the row indexes once beats
+    // updating them per row (measured: bench/import.cpp).
+    constexpr int64_t kBulkBytes = 32 << 20;
+    std::optional<store::RowIndexSuspension> indexes;
+    if (size >= kBulkBytes) indexes.emplace(db);
     store::RowInserter inserter(db, result.datasetId, result.sourceId);
     // Reused across rows so the hot loop does not allocate for each value.
     std::optional<std::string> pair, label, rawLabel;
@@ -263,6 +277,10 @@ ImportResult importFile(store::Project& project, const ImportRequest& request,
     store::Statement sha(db, "UPDATE sources SET sha256 = ? WHERE id = ?");
     sha.bind(1, hash.get()).bind(2, result.sourceId).exec();
 
+    if (indexes) {
+        progress.progress(1.0, "indexing");
+        indexes->rebuild();
+    }
     if (progress.stopRequested()) throw Error(ErrorCode::Cancelled, path + ": import cancelled");
     tx.commit();
     progress.progress(1.0, "imported " + fs::path(path).filename().string());

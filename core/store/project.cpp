@@ -168,6 +168,7 @@ Project Project::create(const std::string& dir) {
     }
     sqlite3* db = openConnection((root / "project.db").string(), true);
     Project project(dir, db);
+    exec(db, "PRAGMA page_size=16384");
     exec(db, "PRAGMA journal_mode=WAL");
     project.migrate();
     return project;
@@ -589,6 +590,17 @@ void RowInserter::insert(int64_t rowIndex, int64_t line, std::string_view text,
         m_label.bind(1, m_datasetId).bind(2, *label).exec();
     }
 }
+
+// Must match the indexes kSchemaV1 creates on rows.
+constexpr const char* kRowIndexDdl =
+    "CREATE INDEX IF NOT EXISTS rows_by_dataset ON rows(dataset_id, id);"
+    "CREATE INDEX IF NOT EXISTS rows_by_label ON rows(dataset_id, label);";
+
+RowIndexSuspension::RowIndexSuspension(sqlite3* db) : m_db(db) {
+    exec(db, "DROP INDEX IF EXISTS rows_by_dataset; DROP INDEX IF EXISTS rows_by_label;");
+}
+
+void RowIndexSuspension::rebuild() { exec(m_db, kRowIndexDdl); }
 
 // Cleaning -----------------------------------------------------------------
 

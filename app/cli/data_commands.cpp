@@ -1,12 +1,11 @@
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
-#include <cctype>
 #include <iostream>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "data/cleaner.h"
@@ -69,7 +68,8 @@ store::DatasetInfo pickDataset(const store::Project& project, const std::string&
         std::string known;
         for (const auto& ds : project.datasets()) known += (known.empty() ? "" : ", ") + ds.name;
         throw Error(ErrorCode::NotFound, "no dataset named '" + name + "' in " + project.dir() +
-                                             " (datasets: " + (known.empty() ? "none" : known) + ")");
+                                             " (datasets: " + (known.empty() ? "none" : known) +
+                                             ")");
     }
     return *d;
 }
@@ -82,10 +82,10 @@ std::string lower(std::string s) {
 // Common column names, so `--input reviews.csv` alone works on a tidy file. Only
 // used when neither --text-column nor --label-column is given.
 void guessMapping(const std::vector<std::string>& columns, data::ColumnMapping& mapping) {
-    static const char* const textNames[] = {"text", "sentence", "message", "review", "content",
-                                            "body", "document", "comment"};
-    static const char* const labelNames[] = {"label", "labels", "class", "category", "intent",
-                                             "target", "sentiment", "topic"};
+    static const char* const textNames[] = {"text",    "sentence", "message",  "review",
+                                            "content", "body",     "document", "comment"};
+    static const char* const labelNames[] = {"label",  "labels", "class",     "category",
+                                             "intent", "target", "sentiment", "topic"};
     for (const char* name : textNames) {
         for (const auto& c : columns) {
             if (mapping.text.empty() && lower(c) == name) mapping.text = c;
@@ -121,8 +121,10 @@ void runImport(const ImportOptions& o) {
     }
     if (o.header == "yes") request.format.header = true;
     if (o.header == "no") request.format.header = false;
-    request.format.labelSide = o.labelSide == "last" ? data::LabelSide::Last : data::LabelSide::First;
-    request.format.labelPart = o.labelPart == "coarse" ? data::LabelPart::Coarse : data::LabelPart::Full;
+    request.format.labelSide =
+        o.labelSide == "last" ? data::LabelSide::Last : data::LabelSide::First;
+    request.format.labelPart =
+        o.labelPart == "coarse" ? data::LabelPart::Coarse : data::LabelPart::Full;
     request.format.skipRagged = o.skipRagged;
 
     const data::Detection detection = data::detect(o.input, request.format);
@@ -142,8 +144,10 @@ void runImport(const ImportOptions& o) {
     if (request.mapping.text.empty()) {
         std::string cols;
         for (const auto& c : detection.columns) cols += (cols.empty() ? "'" : ", '") + c + "'";
-        throw Error(ErrorCode::Mapping, o.input + ": say which column holds the text with "
-                                                  "--text-column (columns: " + cols + ")");
+        throw Error(ErrorCode::Mapping, o.input +
+                                            ": say which column holds the text with "
+                                            "--text-column (columns: " +
+                                            cols + ")");
     }
     for (const auto& r : o.renames) {
         const auto eq = r.find('=');
@@ -181,13 +185,14 @@ void runClean(const CleanOptions& o) {
     }
     if (o.preview > 0) {
         for (const auto& r : data::previewCleaning(project, ds.id, pipeline, o.preview)) {
-            std::cout << "#" << r.rowId << (r.dropped ? "  [dropped]" : "") << "\n  before: "
-                      << r.before << "\n  after:  " << r.after << "\n";
+            std::cout << "#" << r.rowId << (r.dropped ? "  [dropped]" : "")
+                      << "\n  before: " << r.before << "\n  after:  " << r.after << "\n";
         }
         return;
     }
     ProgressPrinter printer("cleaning");
-    const data::CleaningReport report = data::applyCleaning(project, ds.id, pipeline, printerProgress(printer));
+    const data::CleaningReport report =
+        data::applyCleaning(project, ds.id, pipeline, printerProgress(printer));
     std::cout << "Cleaned dataset '" << ds.name << "' with steps: " << o.steps << "\n"
               << "  rows: " << report.rows << ", changed: " << report.changed
               << ", dropped empty: " << report.droppedEmpty
@@ -223,13 +228,16 @@ void runSplit(const SplitCliOptions& o) {
     options.ratios = data::SplitOptions::parseRatios(o.ratios);
     options.stratify = !o.random;
     const data::SplitReport report = data::splitDataset(project, ds.id, options);
-    std::cout << "Split dataset '" << ds.name << "' (" << (options.stratify ? "stratified" : "random")
-              << ", seed " << o.seed << ", ratios " << o.ratios << ")\n";
+    std::cout << "Split dataset '" << ds.name << "' ("
+              << (options.stratify ? "stratified" : "random") << ", seed " << o.seed << ", ratios "
+              << o.ratios << ")\n";
     printPart("train", report.train);
     printPart("validation", report.validation);
     printPart("test", report.test);
-    if (report.excludedUnlabelled) std::cout << "  not split (unlabelled): " << report.excludedUnlabelled << "\n";
-    if (report.excludedDropped) std::cout << "  not split (dropped by cleaning): " << report.excludedDropped << "\n";
+    if (report.excludedUnlabelled)
+        std::cout << "  not split (unlabelled): " << report.excludedUnlabelled << "\n";
+    if (report.excludedDropped)
+        std::cout << "  not split (dropped by cleaning): " << report.excludedDropped << "\n";
     std::cout << "  leakage check: " << report.textsInTwoParts << " texts in two parts; "
               << report.duplicateGroups << " groups of identical texts kept together\n";
 }
@@ -248,23 +256,19 @@ void runStats(const StatsOptions& o) {
     int64_t kept = 0;
     for (const auto& lc : stats.labelCounts) kept += lc.second;
     for (const auto& [label, count] : stats.labelCounts) {
-        std::cout << "  " << std::left << std::setw(20) << label << std::right << std::setw(8) << count
-                  << "  " << std::fixed << std::setprecision(1)
+        std::cout << "  " << std::left << std::setw(20) << label << std::right << std::setw(8)
+                  << count << "  " << std::fixed << std::setprecision(1)
                   << (kept ? 100.0 * static_cast<double>(count) / static_cast<double>(kept) : 0.0)
                   << " %\n";
     }
     std::cout << "  text length (characters): min " << stats.minLength << ", median "
               << stats.medianLength << ", mean " << std::setprecision(1) << stats.meanLength
               << ", max " << stats.maxLength << "\n";
-    if (const auto split = project.latestSplit(ds.id)) {
-        const auto j = nlohmann::json::parse(split->reportJson, nullptr, false);
-        std::cout << "  latest split: seed " << split->seed << (split->stratified ? ", stratified" : ", random");
-        if (!j.is_discarded()) {
-            for (const char* part : {"train", "validation", "test"}) {
-                if (j.contains(part) && j[part].contains("total")) std::cout << ", " << part << " " << j[part]["total"];
-            }
-        }
-        std::cout << "\n";
+    if (stats.split) {
+        const auto& sp = *stats.split;
+        std::cout << "  latest split: seed " << sp.seed
+                  << (sp.stratified ? ", stratified" : ", random") << ", train " << sp.train
+                  << ", validation " << sp.validation << ", test " << sp.test << "\n";
     }
 }
 
@@ -275,57 +279,72 @@ void registerDataCommands(CLI::App& app) {
     data->require_subcommand(1);
 
     static ImportOptions imp;
-    auto* import = data->add_subcommand("import", "Import a CSV / TSV / JSON / JSONL / delimited-lines file");
+    auto* import =
+        data->add_subcommand("import", "Import a CSV / TSV / JSON / JSONL / delimited-lines file");
     import->add_option("--project", imp.project, "Project folder")->required();
     import->add_option("--input", imp.input, "File to import")->required();
     import->add_option("--format", imp.format, "File format (default: detected)")
         ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "jsonl", "lines"}));
     import->add_option("--text-column", imp.textColumn, "Column with the text");
-    import->add_option("--text-pair-column", imp.pairColumn, "Column with the second text of a pair");
-    import->add_option("--label-column", imp.labelColumn, "Column with the label (none: unlabelled)");
-    import->add_option("--separator", imp.separator, "Lines format: separator between label and text ('\\t', 'space', ';' ...)");
-    import->add_option("--label-side", imp.labelSide, "Lines format: label before (first) or after (last) the text")
+    import->add_option("--text-pair-column", imp.pairColumn,
+                       "Column with the second text of a pair");
+    import->add_option("--label-column", imp.labelColumn,
+                       "Column with the label (none: unlabelled)");
+    import->add_option("--separator", imp.separator,
+                       "Lines format: separator between label and text ('\\t', 'space', ';' ...)");
+    import
+        ->add_option("--label-side", imp.labelSide,
+                     "Lines format: label before (first) or after (last) the text")
         ->check(CLI::IsMember({"first", "last"}));
-    import->add_option("--label-part", imp.labelPart, "Labels such as COARSE:fine: keep the full value or the coarse part")
+    import
+        ->add_option("--label-part", imp.labelPart,
+                     "Labels such as COARSE:fine: keep the full value or the coarse part")
         ->check(CLI::IsMember({"full", "coarse"}));
     import->add_option("--delimiter", imp.delimiter, "CSV/TSV field delimiter (default: detected)");
     import->add_option("--header", imp.header, "Whether the first row is a header")
         ->check(CLI::IsMember({"auto", "yes", "no"}));
-    import->add_flag("--skip-ragged", imp.skipRagged, "Skip rows with the wrong number of fields (counted)");
+    import->add_flag("--skip-ragged", imp.skipRagged,
+                     "Skip rows with the wrong number of fields (counted)");
     import->add_option("--rename", imp.renames, "Rename a label value: RAW=SHOWN (repeatable)");
-    import->add_option("--dataset", imp.dataset, "Dataset to add the rows to (default: the newest, or a new one)");
-    import->callback([] { runImport(imp); });
+    import->add_option("--dataset", imp.dataset,
+                       "Dataset to add the rows to (default: the newest, or a new one)");
+    import->callback([] { runImport(imp);
+});
 
-    static CleanOptions cln;
-    auto* clean = data->add_subcommand("clean", "Clean the dataset's texts (from the raw text each time)");
-    clean->add_option("--project", cln.project, "Project folder")->required();
-    clean->add_option("--steps", cln.steps,
-                      "Comma-separated steps, run in order: unicode, html, urls, emails, contractions, "
-                      "lowercase, special, punctuation, stopwords, empty, duplicates ('' = none)")
-        ->required();
-    clean->add_option("--unicode-form", cln.unicodeForm, "Normalization of the unicode step")
-        ->check(CLI::IsMember({"NFC", "NFKC"}));
-    clean->add_option("--stopwords-file", cln.stopWordsFile, "Own stop word list (one word per line)");
-    clean->add_option("--preview", cln.preview, "Show N rows before/after without changing anything");
-    clean->add_option("--dataset", cln.dataset, "Dataset name (default: the newest)");
-    clean->callback([] { runClean(cln); });
+static CleanOptions cln;
+auto* clean =
+    data->add_subcommand("clean", "Clean the dataset's texts (from the raw text each time)");
+clean->add_option("--project", cln.project, "Project folder")->required();
+clean
+    ->add_option("--steps", cln.steps,
+                 "Comma-separated steps, run in order: unicode, html, urls, emails, contractions, "
+                 "lowercase, special, punctuation, stopwords, empty, duplicates ('' = none)")
+    ->required();
+clean->add_option("--unicode-form", cln.unicodeForm, "Normalization of the unicode step")
+    ->check(CLI::IsMember({"NFC", "NFKC"}));
+clean->add_option("--stopwords-file", cln.stopWordsFile, "Own stop word list (one word per line)");
+clean->add_option("--preview", cln.preview, "Show N rows before/after without changing anything");
+clean->add_option("--dataset", cln.dataset, "Dataset name (default: the newest)");
+clean->callback([] { runClean(cln); });
 
-    static SplitCliOptions spl;
-    auto* split = data->add_subcommand("split", "Split into train / validation / test (saved as row ids)");
-    split->add_option("--project", spl.project, "Project folder")->required();
-    split->add_option("--seed", spl.seed, "Random seed (same seed and data: same split)");
-    split->add_option("--ratios", spl.ratios, "Train,validation,test in percent or fractions");
-    split->add_flag("--stratify", spl.stratify, "Keep each label's proportion in every part (the default)");
-    split->add_flag("--random", spl.random, "Plain random split, not stratified");
-    split->add_option("--dataset", spl.dataset, "Dataset name (default: the newest)");
-    split->callback([] { runSplit(spl); });
+static SplitCliOptions spl;
+auto* split =
+    data->add_subcommand("split", "Split into train / validation / test (saved as row ids)");
+split->add_option("--project", spl.project, "Project folder")->required();
+split->add_option("--seed", spl.seed, "Random seed (same seed and data: same split)");
+split->add_option("--ratios", spl.ratios, "Train,validation,test in percent or fractions");
+split->add_flag("--stratify", spl.stratify,
+                "Keep each label's proportion in every part (the default)");
+split->add_flag("--random", spl.random, "Plain random split, not stratified");
+split->add_option("--dataset", spl.dataset, "Dataset name (default: the newest)");
+split->callback([] { runSplit(spl); });
 
-    static StatsOptions st;
-    auto* stats = data->add_subcommand("stats", "Row and label counts, text lengths, latest split");
-    stats->add_option("--project", st.project, "Project folder")->required();
-    stats->add_option("--dataset", st.dataset, "Dataset name (default: the newest)");
-    stats->add_flag("--json", st.json, "Machine-readable output");
-    stats->callback([] { runStats(st); });
-}
+static StatsOptions st;
+auto* stats = data->add_subcommand("stats", "Row and label counts, text lengths, latest split");
+stats->add_option("--project", st.project, "Project folder")->required();
+stats->add_option("--dataset", st.dataset, "Dataset name (default: the newest)");
+stats->add_flag("--json", st.json, "Machine-readable output");
+stats->callback([] { runStats(st); });
+}  // namespace ft::cli
 
 }  // namespace ft::cli

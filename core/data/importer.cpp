@@ -173,8 +173,9 @@ ImportResult importFile(store::Project& project, const ImportRequest& request,
 
     ImportResult result;
     if (request.datasetName.empty()) {
-        result.datasetId = project.datasets().empty() ? project.createDataset("dataset")
-                                                      : project.defaultDataset().id;
+        result.datasetId = project.datasets().empty()
+                               ? project.createDataset(fs::path(path).stem().string())
+                               : project.defaultDataset().id;
     } else {
         const auto existing = project.datasetByName(request.datasetName);
         result.datasetId = existing ? existing->id : project.createDataset(request.datasetName);

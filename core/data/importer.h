@@ -29,7 +29,7 @@ struct ImportRequest {
     std::string path;
     FormatOptions format;       // may hold Auto members: resolved by detect()
     ColumnMapping mapping;
-    std::string datasetName;    // "" = the default dataset, created as "dataset" if none
+    std::string datasetName;    // "" = the newest dataset, or a new one named after the file
 };
 
 struct ImportResult {

@@ -47,7 +47,7 @@ private Q_SLOTS:
         QCOMPARE(r.unlabelled, int64_t(1));
         QCOMPARE(r.labelCounts,
                  (std::vector<std::pair<std::string, int64_t>>{{"positive", 2}, {"neg", 1}}));
-        QCOMPARE(p.dataset(r.datasetId)->name, std::string("dataset"));
+        QCOMPARE(p.dataset(r.datasetId)->name, std::string("reviews"));
         QCOMPARE(p.labels(r.datasetId), (std::vector<std::string>{"positive", "neg"}));
         const auto rows = p.rows(r.datasetId, {}, 0, 10);
         QCOMPARE(rows.size(), size_t(4));

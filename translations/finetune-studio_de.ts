@@ -959,254 +959,763 @@ Several files can go into one dataset.</source>
 <context>
     <name>ft::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Prepare data</source>
         <translation>Daten vorbereiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Select model</source>
         <translation>Modell wählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
-        <source>Choosing a pre-trained model arrives in release 0.2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Fine-tune</source>
         <translation>Feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Fine-tuning with live curves arrives in release 0.2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Metrics, confusion matrix and error examples arrive in release 0.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Deploy</source>
         <translation>Bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>One-click export and the inference server arrive in release 0.3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
-        <source>Import, label, clean and split your data</source>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <source>Choose a pre-trained model, preview its tokenizer and check memory and speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="196"/>
+        <source>Import, label, clean and split your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Open the &amp;Sample Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>&amp;Close Project</source>
         <translation>Projekt &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;About Finetune Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
         <source>New project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>The project could not be created.
 
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>%1 could not be opened as a project.
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Close project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>A job is still changing this project. Cancel it and close? Nothing it has started is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Sample project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>This build does not contain the sample dataset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>The sample dataset could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>my-classifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>The project folder will be %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>Location:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Open project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>About Finetune Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>&lt;h3&gt;Finetune Studio %1&lt;/h3&gt;&lt;p&gt;Fine-tune pre-trained language models on your labelled text without writing code: prepare the data, pick a model, train, evaluate and export.&lt;/p&gt;&lt;p&gt;Built with Qt %2, QCustomPlot, SQLite and LibTorch.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442"/>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
         <source>Clear the List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>%1 — Finetune Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>Finetune Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>No rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>%1 rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>%1 of %2 rows shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ModelLoadWorker</name>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="214"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ModelPage</name>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="65"/>
+        <source>%1 layers × hidden %2, %3 heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="317"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="318"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="321"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="322"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="327"/>
+        <source>BERT reads the whole text in both directions, which makes it strong at understanding: text classification, sentence pairs, named entities. A solid default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="332"/>
+        <source>RoBERTa is BERT trained longer on more data with better settings: usually a little more accurate for classification and named entities at the same size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="336"/>
+        <source>DistilBERT is about 40 % smaller and 60 % faster than BERT-base and keeps about 97 % of its accuracy: the choice when memory or time is tight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="340"/>
+        <source>GPT-2 reads left to right and is built to generate text. It classifies from the last token only, so it is usually weaker at classification than an encoder of the same size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="345"/>
+        <source>XLNet is a permutation language model: it sees context on both sides while training like a generator. Good at long texts, slower to fine-tune.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="385"/>
+        <source>Measure speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="386"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="414"/>
+        <source>Measuring: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="435"/>
+        <source>The measurement failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="441"/>
+        <source>Measurement cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="480"/>
+        <location filename="../ui/modelpage.cpp" line="585"/>
+        <source>Open checkpoint folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="484"/>
+        <source>A Hugging Face model folder: config.json, model.safetensors (or pytorch_model.bin) and the tokenizer files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="512"/>
+        <source>Hugging Face cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="513"/>
+        <source>Opened folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="514"/>
+        <source>Built-in (randomly initialised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="515"/>
+        <source>Randomly initialised — for trying the workflow, not for real accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="523"/>
+        <source>%1: a BERT of %2, randomly initialised — for trying the workflow, not for real accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="538"/>
+        <source>Rescan cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="540"/>
+        <source>Look for new downloads in the Hugging Face cache again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="577"/>
+        <source>Choose a model to fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="581"/>
+        <source>Pick a checkpoint from your Hugging Face cache on the left, open a downloaded
+model folder, or try the workflow with a small built-in shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="613"/>
+        <source>&lt;b&gt;Randomly initialised&lt;/b&gt; — for trying the workflow, not for real accuracy. It has learnt nothing yet: expect results near chance. It has no vocabulary file either, so there is no tokenizer to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="617"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="623"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="623"/>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="624"/>
+        <source>Hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="624"/>
+        <source>Attention heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="625"/>
+        <source>Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="625"/>
+        <source>Max positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="626"/>
+        <source>Tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="626"/>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="658"/>
+        <source>Tokenizer preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="692"/>
+        <source>Pre-flight check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="700"/>
+        <source>Texts per training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="706"/>
+        <source>Tokens per text; longer texts are cut off (see the tokenizer preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="709"/>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="712"/>
+        <source>Max length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="716"/>
+        <source>Memory for training (float32, AdamW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="725"/>
+        <source>Speed on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="729"/>
+        <location filename="../ui/modelpage.cpp" line="1244"/>
+        <source>Runs three training steps of a model of this shape on a dummy batch (a few seconds for small models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="861"/>
+        <source>Open a checkpoint folder (config.json + weights + tokenizer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="878"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="926"/>
+        <source>Built-in shapes come without a vocabulary, so there is nothing to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="928"/>
+        <source>This folder has no tokenizer files (tokenizer.json, vocab.txt, vocab.json + merges.txt or spiece.model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="938"/>
+        <source>Loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="953"/>
+        <source>The project&apos;s model %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="958"/>
+        <source>The model could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="959"/>
+        <source>%1 could not be loaded. %2 stays selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="961"/>
+        <source>%1 could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="997"/>
+        <source>Hugging Face cache (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="998"/>
+        <source>No Hugging Face cache folder was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1005"/>
+        <source>cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1025"/>
+        <source>No cache found (~/.cache/huggingface/hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1026"/>
+        <source>No models downloaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1028"/>
+        <source>Models downloaded with transformers or huggingface-cli appear here. Set HF_HOME if your cache lives elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1053"/>
+        <source>None yet — use “Open checkpoint folder…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1073"/>
+        <source>No model is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1083"/>
+        <source>Built-in shape “%1” · model type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1087"/>
+        <source>%1 · model type %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1096"/>
+        <source>%1 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1102"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1105"/>
+        <source>in memory · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1107"/>
+        <source>%1 · %2 (stored %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1118"/>
+        <source>&lt;b&gt;Head:&lt;/b&gt; %1 — fine-tuning replaces it with a classification head for your labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1124"/>
+        <source>&lt;b&gt;Labels (%1):&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1129"/>
+        <source>Your dataset&apos;s labels are different (%1); fine-tuning gives the model a new head for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1134"/>
+        <source>— the same as your dataset&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1143"/>
+        <source>Not in the checkpoint, so they start random and are learnt during fine-tuning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1148"/>
+        <source>Checkpoint weights this model does not use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1186"/>
+        <source>weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1187"/>
+        <source>gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1188"/>
+        <source>optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1189"/>
+        <source>activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1192"/>
+        <source>%1&lt;br&gt;&lt;b&gt;%2 needed&lt;/b&gt; · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1194"/>
+        <source>%1 free now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1194"/>
+        <source>free memory unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1198"/>
+        <source>This system does not report its free memory; compare the total with your machine&apos;s memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1211"/>
+        <source>batch size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1212"/>
+        <source>max length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1214"/>
+        <source>Even batch size 1 is too much at this length: lower the max length a lot, or choose a smaller model (DistilBERT, a compact BERT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1216"/>
+        <source>Lower the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1216"/>
+        <source> or the </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1222"/>
+        <source>✔ &lt;b&gt;Fits&lt;/b&gt; — about %1 % of the free memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1229"/>
+        <source>&lt;b&gt;Tight&lt;/b&gt; — it needs most of the free memory; other programs could push it out. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1235"/>
+        <source>&lt;b&gt;Will not fit&lt;/b&gt; — it needs %1 more than is free. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1242"/>
+        <source>Lower the batch size or max length first: this would not fit in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1259"/>
+        <source>Measuring three training steps at batch %1 × %2 tokens…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1271"/>
+        <source>Cancelling after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1288"/>
+        <source>Not measured yet. Measuring takes three training steps on this machine&apos;s processor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1294"/>
+        <source>&lt;b&gt;%1 per step&lt;/b&gt; at batch %2 × %3 tokens (median of %4 steps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1303"/>
+        <source>One epoch of %1 training rows = %2 steps ≈ &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1309"/>
+        <source>(70 % of the labelled rows: split the data for the exact count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1313"/>
+        <source>Import and split a dataset to see the time per epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelpage.cpp" line="1317"/>
+        <source>Measured with other settings: measure again for batch %1 × %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1502,6 +2011,102 @@ Several files can go into one dataset.</source>
     <message>
         <location filename="../ui/splitpanel.cpp" line="312"/>
         <source>The split was refused and nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::TokenChips</name>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="187"/>
+        <source>special token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="189"/>
+        <source>unknown: the vocabulary has no piece for this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="190"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;id %2 · token %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="224"/>
+        <source>The tokens appear here: one coloured piece per token, hover for its id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::TokenizerPreview</name>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="266"/>
+        <source>Second text (for pair tasks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="281"/>
+        <source>Type or paste a text to see how the model reads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="285"/>
+        <source>The second text of a pair, e.g. a hypothesis or an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="319"/>
+        <source>Token ids appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="320"/>
+        <source>The ids the model receives, in order (select to copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="348"/>
+        <source>No model is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="406"/>
+        <source>Encoding %1 characters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="426"/>
+        <source>The tokenizer failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="429"/>
+        <source>Type a text above to see its tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="433"/>
+        <source>&lt;b&gt;1&lt;/b&gt; token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="433"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="434"/>
+        <source>%1 unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="439"/>
+        <source>%1 special</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenizerpreview.cpp" line="445"/>
+        <source>Truncated at max length %1: the model sees the first %1 of %2 tokens; the rest of the text is cut off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

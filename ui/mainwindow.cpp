@@ -30,6 +30,7 @@
 #include "jobcontroller.h"
 #include "jobprogress.h"
 #include "logpanel.h"
+#include "modelpage.h"
 #include "store/project.h"
 #include "welcomeview.h"
 
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_pages(new QStackedWidget),
       m_welcome(new WelcomeView),
       m_dataPage(new DataPage(m_jobs)),
+      m_modelPage(new ModelPage),
       m_log(new LogPanel(this)),
       m_progress(new JobProgress(m_jobs)),
       m_rowCount(new QLabel) {
@@ -112,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_dataPage);
+    m_pages->addWidget(m_modelPage);
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
@@ -139,6 +142,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_dataPage, &DataPage::rowCountChanged, this, &MainWindow::updateRowCount);
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_modelPage, &ModelPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_modelPage, &ModelPage::modelLoadFailed, m_log, &QWidget::show);
     connect(m_jobs, &JobController::jobFailed, this,
             [this](qint64, const QString& message, int code) {
                 if (code != static_cast<int>(ErrorCode::Cancelled)) m_log->show();
@@ -155,6 +161,7 @@ MainWindow::~MainWindow() {
     // before the connection closes.
     m_jobs->cancelAll();
     m_dataPage->setProject(nullptr);
+    m_modelPage->setProject(nullptr);
 }
 
 QListWidget* MainWindow::createNavigation() {
@@ -170,7 +177,7 @@ QListWidget* MainWindow::createNavigation() {
     };
     const Stage stages[] = {
         {tr("Prepare data"), QString()},
-        {tr("Select model"), tr("Choosing a pre-trained model arrives in release 0.2.")},
+        {tr("Select model"), QString()},
         {tr("Fine-tune"), tr("Fine-tuning with live curves arrives in release 0.2.")},
         {tr("Evaluate"), tr("Metrics, confusion matrix and error examples arrive in release 0.3.")},
         {tr("Deploy"), tr("One-click export and the inference server arrive in release 0.3.")},
@@ -178,9 +185,13 @@ QListWidget* MainWindow::createNavigation() {
     for (int i = 0; i < 5; ++i) {
         auto* item = new QListWidgetItem(stageIcon(i + 1), stages[i].title);
         item->setSizeHint(QSize(180, 44));
-        if (i > 0) {
+        if (i > 1) {
             item->setFlags(Qt::NoItemFlags);
             item->setToolTip(stages[i].later);
+        } else if (i == 1) {
+            item->setToolTip(
+                tr("Choose a pre-trained model, preview its tokenizer and check "
+                   "memory and speed"));
         } else {
             item->setToolTip(tr("Import, label, clean and split your data"));
         }
@@ -188,6 +199,7 @@ QListWidget* MainWindow::createNavigation() {
     }
     connect(nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == 0 && m_project) showPage(Page::Data);
+        if (row == 1 && m_project) showPage(Page::Model);
     });
     return nav;
 }
@@ -236,17 +248,25 @@ QString MainWindow::projectDir() const {
 }
 
 MainWindow::Page MainWindow::currentPage() const {
-    return m_pages->currentWidget() == m_dataPage ? Page::Data : Page::Welcome;
+    if (m_pages->currentWidget() == m_dataPage) return Page::Data;
+    if (m_pages->currentWidget() == m_modelPage) return Page::Model;
+    return Page::Welcome;
 }
 
 void MainWindow::showPage(Page page) {
-    if (page == Page::Data && !m_project) page = Page::Welcome;
-    m_pages->setCurrentWidget(page == Page::Data ? static_cast<QWidget*>(m_dataPage) : m_welcome);
+    if (page != Page::Welcome && !m_project) page = Page::Welcome;
+    // The epoch estimate counts the training rows of the dataset the Data page shows.
+    if (page == Page::Model) m_modelPage->setDatasetId(m_dataPage->datasetId());
+    QWidget* widgets[] = {m_welcome, m_dataPage, m_modelPage};
+    m_pages->setCurrentWidget(widgets[static_cast<int>(page)]);
     const QSignalBlocker block(m_nav);
-    m_nav->setCurrentRow(page == Page::Data ? 0 : -1);
-    m_nav->item(0)->setFlags(m_project ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
-                                       : Qt::NoItemFlags);
-    m_nav->item(0)->setSelected(page == Page::Data);
+    const int row = page == Page::Data ? 0 : page == Page::Model ? 1 : -1;
+    m_nav->setCurrentRow(row);
+    for (int i : {0, 1}) {
+        m_nav->item(i)->setFlags(m_project ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                                           : Qt::NoItemFlags);
+        m_nav->item(i)->setSelected(i == row);
+    }
 }
 
 bool MainWindow::createProject(const QString& dir) {
@@ -278,6 +298,7 @@ bool MainWindow::openProject(const QString& dir) {
     m_project = std::move(project);
     qCInfo(lcMainWindow).noquote() << "opened project" << clean;
     m_dataPage->setProject(m_project.get());
+    m_modelPage->setProject(m_project.get());
     addRecent(clean);
     showPage(Page::Data);
     updateTitle();
@@ -296,6 +317,7 @@ bool MainWindow::closeProject() {
     }
     m_jobs->cancelAll();
     m_dataPage->setProject(nullptr);
+    m_modelPage->setProject(nullptr);
     m_project.reset();
     m_rowCount->clear();
     m_welcome->setRecentProjects(recentProjects());

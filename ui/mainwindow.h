@@ -20,17 +20,18 @@ class DataPage;
 class JobController;
 class JobProgress;
 class LogPanel;
+class ModelPage;
 class WelcomeView;
 
 // The main window: the five stages in a side navigation (only what works is
-// enabled), the welcome view while no project is open, the Data page, the log
+// enabled), the welcome view while no project is open, the Data and Model pages, the log
 // dock and a status bar with the row count and the progress of running jobs.
 // Holds the GUI thread's store::Project (its reading connection) and the
 // JobController. GUI thread only.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Welcome, Data };
+    enum class Page { Welcome, Data, Model };
     static constexpr int kMaxRecent = 8;
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -38,6 +39,7 @@ public:
 
     QString projectDir() const;
     DataPage* dataPage() const { return m_dataPage; }
+    ModelPage* modelPage() const { return m_modelPage; }
     JobController* jobs() const { return m_jobs; }
     Page currentPage() const;
 
@@ -73,6 +75,7 @@ private:
     QStackedWidget* m_pages;
     WelcomeView* m_welcome;
     DataPage* m_dataPage;
+    ModelPage* m_modelPage;
     LogPanel* m_log;
     JobProgress* m_progress;
     QLabel* m_rowCount;

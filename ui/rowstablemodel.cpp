@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QFileInfo>
 #include <QFont>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include "error.h"
@@ -66,7 +68,15 @@ void RowsTableModel::readMeta() {
     const auto info = m_project->dataset(m_datasetId);
     if (info && info->hasPair) m_columns.push_back(Column::TextPair);
     m_columns.push_back(Column::Label);
-    if (m_project->latestCleaning(m_datasetId)) m_columns.push_back(Column::CleanText);
+    // The cleaned text earns a column only when cleaning changed some text; a
+    // pipeline that only dropped rows shows that through the struck-out rows.
+    if (const auto cleaning = m_project->latestCleaning(m_datasetId)) {
+        const QJsonObject report =
+            QJsonDocument::fromJson(QByteArray::fromStdString(cleaning->reportJson)).object();
+        if (report.value(QLatin1String("changed")).toInteger() > 0) {
+            m_columns.push_back(Column::CleanText);
+        }
+    }
     if (m_project->latestSplit(m_datasetId)) m_columns.push_back(Column::Split);
     m_columns.push_back(Column::Source);
     for (const auto& source : m_project->sources(m_datasetId)) {

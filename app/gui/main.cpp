@@ -11,6 +11,7 @@
 #include "datapage.h"
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "modelpage.h"
 #include "runtime.h"
 #include "theme.h"
 
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
         QStringLiteral("FILE"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        QApplication::translate("main", "Page to show: welcome, data or import (the wizard)."),
+        QApplication::translate("main",
+                                "Page to show: welcome, data, model or import (the wizard)."),
         QStringLiteral("PAGE"), QStringLiteral("data"));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
@@ -74,6 +76,15 @@ int main(int argc, char** argv) {
         QStringLiteral("wizard-page"),
         QApplication::translate("main", "Import wizard page to show: 1, 2 or 3."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QApplication::translate("main",
+                                "Load a checkpoint folder (or a built-in shape such as "
+                                "bert-tiny) on the Model page."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption measure(
+        QStringLiteral("measure"),
+        QApplication::translate("main", "Measure the training speed once the --model has loaded."));
     const QCommandLineOption delay(
         QStringLiteral("delay"),
         QApplication::translate("main", "Milliseconds to wait before the screenshot."),
@@ -81,7 +92,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size, e.g. 1400x880."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({sample, screenshot, page, tab, importFile, wizardPage, delay, size});
+    parser.addOptions(
+        {sample, screenshot, page, tab, importFile, wizardPage, model, measure, delay, size});
     parser.process(app);
 
     ft::ui::applyTheme(app);
@@ -99,6 +111,21 @@ int main(int argc, char** argv) {
     }
     if (parser.value(page) == QLatin1String("welcome")) {
         window.showPage(ft::ui::MainWindow::Page::Welcome);
+    } else if (parser.value(page) == QLatin1String("model")) {
+        window.showPage(ft::ui::MainWindow::Page::Model);
+    }
+    if (parser.isSet(model)) {
+        const QString which = parser.value(model);
+        if (QDir(which).exists()) {
+            window.modelPage()->openFolder(which);
+        } else {
+            window.modelPage()->openBuiltin(which);
+        }
+        if (parser.isSet(measure)) {
+            QObject::connect(window.modelPage(), &ft::ui::ModelPage::modelChanged,
+                             window.modelPage(), &ft::ui::ModelPage::measureSpeed,
+                             Qt::SingleShotConnection);
+        }
     }
     if (auto* tabs = window.dataPage()->findChild<QTabWidget*>(QStringLiteral("dataTabs"))) {
         const QString which = parser.value(tab);

@@ -3,7 +3,10 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <cerrno>
+#include <signal.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "error.h"
 
@@ -87,7 +90,93 @@ CREATE TABLE split_rows(
 CREATE INDEX split_rows_by_row ON split_rows(row_id, split_id);
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1};
+// Schema version 2: fine-tuning runs, their metrics and checkpoints.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE runs(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+    split_id INTEGER,
+    model_dir TEXT NOT NULL,
+    config TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'created',
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    best_metric REAL,
+    best_step INTEGER,
+    error TEXT,
+    checkpoint_dir TEXT,
+    pid INTEGER,
+    host TEXT);
+CREATE TABLE run_metrics(
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    epoch REAL NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY(run_id, name, step)) WITHOUT ROWID;
+CREATE TABLE checkpoints(
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    created_at TEXT NOT NULL);
+CREATE INDEX checkpoints_by_run ON checkpoints(run_id, kind);
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+
+const char* const kRunStatusNames[] = {"created", "running", "paused",  "completed",
+                                       "stopped", "failed",  "crashed"};
+
+std::string hostName() {
+    char buf[256] = {};
+    if (gethostname(buf, sizeof buf - 1) != 0) return {};
+    return buf;
+}
+
+bool processAlive(int64_t pid) {
+    if (pid <= 0) return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+constexpr const char* kRunColumns =
+    "id, name, dataset_id, split_id, model_dir, config, status, created_at, started_at, "
+    "finished_at, best_metric, best_step, error, checkpoint_dir, pid, host";
+
+RunInfo readRun(const Statement& s) {
+    RunInfo r;
+    r.id = s.int64(0);
+    r.name = s.text(1);
+    r.datasetId = s.isNull(2) ? 0 : s.int64(2);
+    r.splitId = s.isNull(3) ? 0 : s.int64(3);
+    r.modelDir = s.text(4);
+    r.configJson = s.text(5);
+    parseRunStatus(s.text(6), r.status);
+    r.createdAt = s.text(7);
+    r.startedAt = s.text(8);
+    r.finishedAt = s.text(9);
+    if (!s.isNull(10)) r.bestMetric = s.real(10);
+    if (!s.isNull(11)) r.bestStep = s.int64(11);
+    r.error = s.text(12);
+    r.checkpointDir = s.text(13);
+    r.pid = s.isNull(14) ? 0 : s.int64(14);
+    r.host = s.text(15);
+    if (r.status == RunStatus::Running && r.host == hostName() && !processAlive(r.pid))
+        r.status = RunStatus::Crashed;
+    return r;
+}
+
+void insertMetrics(sqlite3* db, int64_t runId, const std::vector<MetricPoint>& points) {
+    Statement ins(db,
+                  "INSERT OR REPLACE INTO run_metrics(run_id, name, step, epoch, value) "
+                  "VALUES(?,?,?,?,?)");
+    for (const auto& p : points) {
+        ins.bind(1, runId).bind(2, p.name).bind(3, p.step).bind(4, p.epoch).bind(5, p.value).exec();
+    }
+}
 
 sqlite3* openConnection(const std::string& path, bool create) {
     sqlite3* db = nullptr;
@@ -138,6 +227,32 @@ const char* toString(SplitPart part) {
         case SplitPart::Test: return "test";
     }
     return "?";
+}
+
+void Project::setSetting(const std::string& key, const std::string& value) {
+    if (key.empty()) throw Error(ErrorCode::InvalidArgument, "a setting needs a key");
+    Statement s(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    s.bind(1, "setting." + key).bind(2, value).exec();
+}
+
+std::optional<std::string> Project::setting(const std::string& key) const {
+    Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, "setting." + key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+const char* toString(RunStatus status) {
+    return kRunStatusNames[static_cast<int>(status)];
+}
+
+bool parseRunStatus(const std::string& name, RunStatus& out) {
+    for (size_t i = 0; i < std::size(kRunStatusNames); ++i)
+        if (name == kRunStatusNames[i]) {
+            out = static_cast<RunStatus>(i);
+            return true;
+        }
+    return false;
 }
 
 std::string Project::nowUtc() {
@@ -670,6 +785,109 @@ std::vector<int64_t> Project::splitRowIds(int64_t splitId, SplitPart part) const
     std::vector<int64_t> out;
     while (s.step()) out.push_back(s.int64(0));
     return out;
+}
+
+// Runs ---------------------------------------------------------------------
+
+int64_t Project::createRun(const RunInfo& info) {
+    Transaction tx(m_db);
+    Statement s(m_db,
+                "INSERT INTO runs(name, dataset_id, split_id, model_dir, config, status, "
+                "created_at) VALUES(?,?,?,?,?,'created',?)");
+    s.bind(1, info.name);
+    if (info.datasetId > 0) s.bind(2, info.datasetId);
+    else s.bindNull(2);
+    if (info.splitId > 0) s.bind(3, info.splitId);
+    else s.bindNull(3);
+    s.bind(4, info.modelDir).bind(5, info.configJson).bind(6, nowUtc()).exec();
+    const int64_t id = sqlite3_last_insert_rowid(m_db);
+    Statement dir(m_db, "UPDATE runs SET checkpoint_dir = ? WHERE id = ?");
+    dir.bind(1, (fs::path(runsDir()) / std::to_string(id)).string()).bind(2, id).exec();
+    tx.commit();
+    return id;
+}
+
+std::optional<RunInfo> Project::run(int64_t runId) const {
+    Statement s(m_db, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
+    s.bind(1, runId);
+    if (!s.step()) return std::nullopt;
+    return readRun(s);
+}
+
+std::vector<RunInfo> Project::runs() const {
+    Statement s(m_db, std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id");
+    std::vector<RunInfo> out;
+    while (s.step()) out.push_back(readRun(s));
+    return out;
+}
+
+void Project::markRunStarted(int64_t runId) {
+    Statement s(m_db,
+                "UPDATE runs SET status = 'running', pid = ?, host = ?, error = NULL, "
+                "finished_at = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(getpid())).bind(2, hostName()).bind(3, nowUtc()).bind(4, runId).exec();
+    if (sqlite3_changes(m_db) == 0)
+        throw Error(ErrorCode::NotFound, "run " + std::to_string(runId) + " does not exist");
+}
+
+void Project::finishRun(int64_t runId, RunStatus status, const std::string& error) {
+    Statement s(m_db, "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?");
+    s.bind(1, toString(status)).bind(2, nowUtc());
+    if (error.empty()) s.bindNull(3);
+    else s.bind(3, error);
+    s.bind(4, runId).exec();
+}
+
+void Project::setRunBest(int64_t runId, double metric, int64_t step) {
+    Statement s(m_db, "UPDATE runs SET best_metric = ?, best_step = ? WHERE id = ?");
+    s.bind(1, metric).bind(2, step).bind(3, runId).exec();
+}
+
+void Project::addMetrics(int64_t runId, const std::vector<MetricPoint>& points) {
+    if (points.empty()) return;
+    Transaction tx(m_db);
+    insertMetrics(m_db, runId, points);
+    tx.commit();
+}
+
+void Project::recordCheckpoint(int64_t runId, int64_t step, const std::string& kind,
+                               const std::string& path, const std::vector<MetricPoint>& pending) {
+    Transaction tx(m_db);
+    insertMetrics(m_db, runId, pending);
+    Statement del(m_db, "DELETE FROM checkpoints WHERE run_id = ? AND kind = ?");
+    del.bind(1, runId).bind(2, kind).exec();
+    Statement ins(m_db,
+                  "INSERT INTO checkpoints(run_id, step, kind, path, created_at) VALUES(?,?,?,?,?)");
+    ins.bind(1, runId).bind(2, step).bind(3, kind).bind(4, path).bind(5, nowUtc()).exec();
+    tx.commit();
+}
+
+std::vector<MetricPoint> Project::runMetrics(int64_t runId, const std::string& name) const {
+    Statement s(m_db, name.empty()
+                          ? "SELECT step, epoch, name, value FROM run_metrics WHERE run_id = ? "
+                            "ORDER BY name, step"
+                          : "SELECT step, epoch, name, value FROM run_metrics WHERE run_id = ? "
+                            "AND name = ? ORDER BY name, step");
+    s.bind(1, runId);
+    if (!name.empty()) s.bind(2, name);
+    std::vector<MetricPoint> out;
+    while (s.step()) out.push_back(MetricPoint{s.int64(0), s.real(1), s.text(2), s.real(3)});
+    return out;
+}
+
+std::vector<CheckpointInfo> Project::checkpoints(int64_t runId) const {
+    Statement s(m_db,
+                "SELECT run_id, step, kind, path, created_at FROM checkpoints WHERE run_id = ? "
+                "ORDER BY step, kind");
+    s.bind(1, runId);
+    std::vector<CheckpointInfo> out;
+    while (s.step()) out.push_back(CheckpointInfo{s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4)});
+    return out;
+}
+
+void Project::truncateRunMetrics(int64_t runId, int64_t afterStep) {
+    Statement s(m_db, "DELETE FROM run_metrics WHERE run_id = ? AND step > ?");
+    s.bind(1, runId).bind(2, afterStep).exec();
 }
 
 }  // namespace ft::store

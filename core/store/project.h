@@ -84,6 +84,47 @@ struct SplitInfo {
     std::string createdAt;
 };
 
+// Fine-tuning runs (schema version 2). A run's status as stored; a run stored as Running
+// whose process is gone reads back as Crashed (see Project::run).
+enum class RunStatus { Created, Running, Paused, Completed, Stopped, Failed, Crashed };
+const char* toString(RunStatus status);
+// false for an unknown name.
+bool parseRunStatus(const std::string& name, RunStatus& out);
+
+struct RunInfo {
+    int64_t id = 0;
+    std::string name;
+    int64_t datasetId = 0;
+    int64_t splitId = 0;
+    std::string modelDir;    // checkpoint folder or "builtin:<name>"
+    std::string configJson;  // the normalised run config
+    RunStatus status = RunStatus::Created;
+    std::string createdAt, startedAt, finishedAt;  // "" while unset
+    std::optional<double> bestMetric;
+    std::optional<int64_t> bestStep;
+    std::string error;
+    std::string checkpointDir;  // runs/<id>
+    int64_t pid = 0;            // the process that trains it while Running
+    std::string host;
+};
+
+// One logged value: train_loss, lr, grad_norm, samples_per_second (per step) or
+// val_loss, val_accuracy, val_macro_f1 (per evaluation). epoch is fractional.
+struct MetricPoint {
+    int64_t step = 0;
+    double epoch = 0;
+    std::string name;
+    double value = 0;
+};
+
+struct CheckpointInfo {
+    int64_t runId = 0;
+    int64_t step = 0;
+    std::string kind;  // "last" or "best"
+    std::string path;
+    std::string createdAt;
+};
+
 struct CleaningInfo {
     int64_t id = 0;
     std::string pipelineJson;
@@ -131,7 +172,7 @@ private:
 // that write do so in one transaction, so a failure leaves the database as it was.
 class Project {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Creates the folder (if needed) and a new project in it; throws if the folder
     // already holds a project.db.
@@ -207,6 +248,39 @@ public:
                       const std::string& reportJson);
     std::optional<SplitInfo> latestSplit(int64_t datasetId) const;
     std::vector<int64_t> splitRowIds(int64_t splitId, SplitPart part) const;
+
+    // Settings ------------------------------------------------------------
+    // Small per-project choices of the GUI (e.g. the chosen model), kept in the meta
+    // table under "setting.<key>" (no schema change). setSetting replaces any value;
+    // setting returns nullopt for a key never set.
+    void setSetting(const std::string& key, const std::string& value);
+    std::optional<std::string> setting(const std::string& key) const;
+
+    // Runs ----------------------------------------------------------------
+    // Inserts a run (status Created); returns its id. info.id, status and times are
+    // ignored; checkpointDir is set to runs/<id>.
+    int64_t createRun(const RunInfo& info);
+    // Status Crashed is reported for a run stored as Running whose process (pid on this
+    // host) no longer exists; a run on another host is reported as stored.
+    std::optional<RunInfo> run(int64_t runId) const;
+    std::vector<RunInfo> runs() const;
+    // Marks a run Running in this process (pid, host; started_at on the first start).
+    void markRunStarted(int64_t runId);
+    // Sets the final (or paused) status, finished_at and the error message.
+    void finishRun(int64_t runId, RunStatus status, const std::string& error = {});
+    void setRunBest(int64_t runId, double metric, int64_t step);
+    // Appends metric points in one transaction (a point logged again replaces the old).
+    void addMetrics(int64_t runId, const std::vector<MetricPoint>& points);
+    // Records a checkpoint of kind at step, replacing the previous one of that kind, and
+    // flushes pending metric points in the same transaction, so the database never
+    // names a checkpoint whose metrics it lacks.
+    void recordCheckpoint(int64_t runId, int64_t step, const std::string& kind,
+                          const std::string& path, const std::vector<MetricPoint>& pending = {});
+    // Points of a run ordered by name, then step ("" = every name).
+    std::vector<MetricPoint> runMetrics(int64_t runId, const std::string& name = {}) const;
+    std::vector<CheckpointInfo> checkpoints(int64_t runId) const;
+    // Deletes metric points after step (a resumed run logs them again).
+    void truncateRunMetrics(int64_t runId, int64_t afterStep);
 
     // "2026-11-26T05:15:26Z"
     static std::string nowUtc();

@@ -26,7 +26,8 @@ namespace {
 
 constexpr int kTimeout = 15000;
 
-// 20 ham and 20 spam rows with distinct texts, plus one exact duplicate.
+// 20 ham and 20 spam rows with distinct texts (the spam ones hold an HTML entity
+// for the cleaning to change), plus one exact duplicate.
 QString writeCsv(const QTemporaryDir& dir, const QString& name, bool oneClass) {
     const QString path = dir.filePath(name);
     QFile file(path);
@@ -36,7 +37,7 @@ QString writeCsv(const QTemporaryDir& dir, const QString& name, bool oneClass) {
         const bool spam = !oneClass && i % 2 == 1;
         file.write(QStringLiteral("\"message number %1, about %2\",%3\n")
                        .arg(i)
-                       .arg(spam ? QStringLiteral("a prize") : QStringLiteral("dinner"))
+                       .arg(spam ? QStringLiteral("a prize &amp; cash") : QStringLiteral("dinner"))
                        .arg(spam ? QStringLiteral("spam") : QStringLiteral("ham"))
                        .toUtf8());
     }

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # core
   libtorch-dev libopenblas0-openmp
-  libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libssl-dev
   libutf8proc-dev libpcre2-dev
   # ui
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

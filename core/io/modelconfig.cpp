@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "error.h"
@@ -11,7 +12,7 @@ namespace ft::io {
 
 namespace {
 
-const char* const kSupported[] = {"bert", "distilbert", "roberta", "gpt2"};
+const char* const kSupported[] = {"bert", "distilbert", "roberta", "gpt2", "xlnet"};
 
 struct Reader {
     const nlohmann::json& j;
@@ -137,6 +138,63 @@ std::vector<std::string> parseLabels(const Reader& r) {
     return labels;
 }
 
+std::string stringField(const Reader& r, const char* key, const std::string& fallback) {
+    const auto* v = r.find(key);
+    if (!v) return fallback;
+    if (!v->is_string())
+        r.fail(ErrorCode::InvalidArgument,
+               std::string("field '") + key + "' must be a string, found " + v->dump());
+    return v->get<std::string>();
+}
+
+XLNetConfig parseXLNet(const Reader& r) {
+    XLNetConfig x;
+    x.vocabSize = r.integer("vocab_size", std::nullopt);
+    x.dModel = r.integer("d_model", std::nullopt);
+    x.nLayer = r.integer("n_layer", std::nullopt);
+    x.nHead = r.integer("n_head", std::nullopt);
+    x.dInner = r.integer("d_inner", std::nullopt);
+    r.divisible(x.dModel, x.nHead, "d_model", "n_head");
+    x.dHead = r.integer("d_head", x.dModel / x.nHead);
+    if (x.dHead != x.dModel / x.nHead)
+        r.fail(ErrorCode::InvalidArgument,
+               "'d_head' = " + std::to_string(x.dHead) +
+                   " must equal d_model / n_head = " + std::to_string(x.dModel / x.nHead));
+    x.ffActivation = r.activation("ff_activation", Activation::Gelu);
+    x.untieR = r.boolean("untie_r", true);
+    const std::string attnType = stringField(r, "attn_type", "bi");
+    if (attnType != "bi")
+        r.fail(ErrorCode::InvalidArgument,
+               "'attn_type' = '" + attnType +
+                   "' is not supported (only 'bi', the bidirectional attention classifiers use)");
+    if (r.boolean("bi_data", false))
+        r.fail(ErrorCode::InvalidArgument,
+               "'bi_data' = true is a pretraining setting and is not supported");
+    x.clampLen = r.integer("clamp_len", -1, std::numeric_limits<int64_t>::min());
+    x.layerNormEps = r.number("layer_norm_eps", 1e-12, 0, 1);
+    x.dropout = r.number("dropout", 0.1, 0, 1);
+    x.summaryType = stringField(r, "summary_type", "last");
+    // "cls_index" without an index (a classifier is never given one) reads the last token.
+    if (x.summaryType != "last" && x.summaryType != "first" && x.summaryType != "mean" &&
+        x.summaryType != "cls_index")
+        r.fail(ErrorCode::InvalidArgument, "'summary_type' = '" + x.summaryType +
+                                               "' is not supported (last, first, mean, cls_index)");
+    x.summaryUseProj = r.boolean("summary_use_proj", true);
+    // A projection to the labels would feed logits_proj (d_model inputs) the wrong width.
+    if (r.boolean("summary_proj_to_labels", false))
+        r.fail(ErrorCode::InvalidArgument,
+               "'summary_proj_to_labels' = true does not fit XLNetForSequenceClassification");
+    // transformers' get_activation: a missing or empty name, or "linear", is the identity.
+    const std::string act = stringField(r, "summary_activation", "");
+    if (act.empty() || act == "linear")
+        x.summaryActivation.reset();
+    else
+        x.summaryActivation = r.activation("summary_activation", Activation::Tanh);
+    x.summaryFirstDropout = r.optNumber("summary_first_dropout", 0, 1);
+    x.summaryLastDropout = r.number("summary_last_dropout", 0.1, 0, 1);
+    return x;
+}
+
 }  // namespace
 
 const char* activationName(Activation a) {
@@ -246,6 +304,12 @@ ModelConfig parseConfig(const nlohmann::json& json, const std::string& file) {
         g.scaleAttnByInverseLayerIdx = r.boolean("scale_attn_by_inverse_layer_idx", false);
         r.divisible(g.nEmbd, g.nHead, "n_embd", "n_head");
         c.arch = g;
+    } else if (mt == "xlnet") {
+        c.arch = parseXLNet(r);
+        // transformers' XLNetConfig defaults: <pad> 5, <s> 1, </s> 2.
+        if (!c.common.padTokenId) c.common.padTokenId = 5;
+        if (!c.common.bosTokenId) c.common.bosTokenId = 1;
+        if (!c.common.eosTokenId) c.common.eosTokenId = 2;
     } else {
         r.fail(ErrorCode::Mapping,
                "unsupported model_type '" + mt + "' (supported: " + supportedModelTypes() + ")");
@@ -262,6 +326,8 @@ ConfigSummary ModelConfig::summary() const {
         s = {d->nLayers, d->dim, d->nHeads, d->vocabSize, d->maxPositionEmbeddings};
     else if (const auto* g = std::get_if<Gpt2Config>(&arch))
         s = {g->nLayer, g->nEmbd, g->nHead, g->vocabSize, g->nPositions};
+    else if (const auto* x = std::get_if<XLNetConfig>(&arch))
+        s = {x->nLayer, x->dModel, x->nHead, x->vocabSize, XLNetConfig::kMaxPositions};
     if (common.modelType == "roberta" && common.padTokenId)
         s.maxPositions -= *common.padTokenId + 1;
     return s;
@@ -329,6 +395,28 @@ nlohmann::json ModelConfig::toJson() const {
         j["layer_norm_epsilon"] = g->layerNormEpsilon;
         j["scale_attn_weights"] = g->scaleAttnWeights;
         j["scale_attn_by_inverse_layer_idx"] = g->scaleAttnByInverseLayerIdx;
+    } else if (const auto* x = std::get_if<XLNetConfig>(&arch)) {
+        j["vocab_size"] = x->vocabSize;
+        j["d_model"] = x->dModel;
+        j["n_layer"] = x->nLayer;
+        j["n_head"] = x->nHead;
+        j["d_head"] = x->dHead;
+        j["d_inner"] = x->dInner;
+        j["ff_activation"] = activationName(x->ffActivation);
+        j["untie_r"] = x->untieR;
+        j["attn_type"] = "bi";
+        j["bi_data"] = false;
+        j["clamp_len"] = x->clampLen;
+        j["layer_norm_eps"] = x->layerNormEps;
+        j["dropout"] = x->dropout;
+        j["summary_type"] = x->summaryType;
+        j["summary_use_proj"] = x->summaryUseProj;
+        if (x->summaryActivation)
+            j["summary_activation"] = activationName(*x->summaryActivation);
+        else
+            j["summary_activation"] = nullptr;
+        if (x->summaryFirstDropout) j["summary_first_dropout"] = *x->summaryFirstDropout;
+        j["summary_last_dropout"] = x->summaryLastDropout;
     }
     return j;
 }

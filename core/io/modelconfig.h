@@ -19,7 +19,7 @@ const char* activationName(Activation a);
 
 // Fields every architecture shares.
 struct CommonConfig {
-    std::string modelType;                   // "bert", "distilbert", "roberta", "gpt2"
+    std::string modelType;                   // "bert", "distilbert", "roberta", "gpt2", "xlnet"
     std::vector<std::string> architectures;  // e.g. {"BertForSequenceClassification"}
     std::string dtype = "float32";           // `dtype` (transformers 5) or `torch_dtype`
     std::vector<std::string> labels;         // id2label in id order; size = num_labels
@@ -74,6 +74,33 @@ struct Gpt2Config {
     int64_t innerDim() const { return nInner.value_or(4 * nEmbd); }
 };
 
+// XLNet (transformers' XLNetConfig). Only what fine-tuning a classifier uses is modelled;
+// mem_len, reuse_len, same_length, use_mems_* and the SQuAD fields stay in
+// ModelConfig::raw. Only attn_type "bi" with bi_data false is accepted: the layout every
+// released checkpoint fine-tunes with.
+struct XLNetConfig {
+    int64_t vocabSize = 32000;
+    int64_t dModel = 1024;
+    int64_t nLayer = 24;
+    int64_t nHead = 16;
+    int64_t dHead = 64;  // always dModel / nHead (transformers rejects anything else)
+    int64_t dInner = 4096;
+    Activation ffActivation = Activation::Gelu;
+    bool untieR = true;
+    int64_t clampLen = -1;  // <= 0: relative distances are not clamped
+    double layerNormEps = 1e-12;
+    double dropout = 0.1;
+    // The sequence summary in front of logits_proj.
+    std::string summaryType = "last";  // "last", "first", "mean"; "cls_index" reads as "last"
+    bool summaryUseProj = true;
+    std::optional<Activation> summaryActivation = Activation::Tanh;  // unset: identity
+    std::optional<double> summaryFirstDropout;  // unset: no dropout before the projection
+    double summaryLastDropout = 0.1;
+    // XLNet has relative positions and no position table (transformers reports -1). This
+    // is the longest input offered: the length it was pretrained with.
+    static constexpr int64_t kMaxPositions = 512;
+};
+
 // The shape of a model in the words the GUI and `finetune model info` use.
 struct ConfigSummary {
     int64_t layers = 0, hidden = 0, heads = 0, vocab = 0, maxPositions = 0;
@@ -81,7 +108,7 @@ struct ConfigSummary {
 
 struct ModelConfig {
     CommonConfig common;
-    std::variant<BertConfig, DistilBertConfig, Gpt2Config> arch;
+    std::variant<BertConfig, DistilBertConfig, Gpt2Config, XLNetConfig> arch;
     // The parsed file, kept so that saving preserves fields this program does not model.
     nlohmann::json raw = nlohmann::json::object();
 

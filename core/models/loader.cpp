@@ -10,6 +10,7 @@
 #include "models/distilbert.h"
 #include "models/gpt2.h"
 #include "models/roberta.h"
+#include "models/xlnet.h"
 
 namespace ft::models {
 
@@ -114,11 +115,16 @@ std::shared_ptr<PretrainedModelImpl> createModule(const io::ModelConfig& config,
                 m = std::make_shared<Gpt2ForSequenceClassificationImpl>(config);
             else if (task == Task::CausalLM)
                 m = std::make_shared<Gpt2LMHeadModelImpl>(config);
+        } else if (type == "xlnet") {
+            if (task == Task::SequenceClassification)
+                m = std::make_shared<XLNetForSequenceClassificationImpl>(config);
         }
         if (!m)
             throw Error(ErrorCode::InvalidArgument,
                         "model_type '" + type + "' has no " + toString(task) + " head here");
         m->initWeights();
+        if (auto* xlnet = dynamic_cast<XLNetForSequenceClassificationImpl*>(m.get()))
+            xlnet->initRelativeParameters();
     } catch (const c10::Error& e) {
         throw Error(ErrorCode::Internal,
                     "building a " + type + " model: " + e.what_without_backtrace());

@@ -24,6 +24,8 @@ TrainingShape trainingShape(const io::ModelConfig& config, int64_t parameters) {
         shape.intermediate = d->hiddenDim;
     else if (const auto* g = std::get_if<io::Gpt2Config>(&config.arch))
         shape.intermediate = g->innerDim();
+    else if (const auto* x = std::get_if<io::XLNetConfig>(&config.arch))
+        shape.intermediate = x->dInner;
     return shape;
 }
 

@@ -66,10 +66,14 @@ private Q_SLOTS:
         QVERIFY(addSnapshot(hub, QStringLiteral("models--gpt2-tiny"),
                             QStringLiteral("aaaabbbbccccddddeeeeffff0000111122223333"),
                             QStringLiteral("gpt2-tiny"), false));
-        // A model type this program does not run yet: listed with the reason.
         QVERIFY(addSnapshot(hub, QStringLiteral("models--xlnet--xlnet-tiny"),
                             QStringLiteral("1234123412341234123412341234123412341234"),
                             QStringLiteral("xlnet-tiny"), true));
+        // A model type this program does not run: listed with the reason.
+        QVERIFY(
+            writeFile(hub + QStringLiteral("/models--google--t5-tiny/snapshots/abcd/config.json"),
+                      R"({"model_type": "t5", "architectures": ["T5ForConditionalGeneration"]})"));
+        QVERIFY(writeFile(hub + QStringLiteral("/models--google--t5-tiny/refs/main"), "abcd"));
         // Not models, or nothing to open: skipped.
         QVERIFY(writeFile(hub + QStringLiteral("/datasets--imdb--plain/snapshots/x/config.json"),
                           "{}"));
@@ -78,10 +82,11 @@ private Q_SLOTS:
         QVERIFY(writeFile(hub + QStringLiteral("/version.txt"), "1"));
 
         const auto entries = ft::models::scanHubCache(hub.toStdString());
-        QCOMPARE(entries.size(), size_t(3));
-        QCOMPARE(entries[0].repoId, std::string("gpt2-tiny"));  // sorted by repo id
-        QCOMPARE(entries[1].repoId, std::string("prajjwal1/bert-tiny"));
-        QCOMPARE(entries[2].repoId, std::string("xlnet/xlnet-tiny"));
+        QCOMPARE(entries.size(), size_t(4));
+        QCOMPARE(entries[0].repoId, std::string("google/t5-tiny"));  // sorted by repo id
+        QCOMPARE(entries[1].repoId, std::string("gpt2-tiny"));
+        QCOMPARE(entries[2].repoId, std::string("prajjwal1/bert-tiny"));
+        QCOMPARE(entries[3].repoId, std::string("xlnet/xlnet-tiny"));
 
         const CatalogEntry* bert = find(entries, "prajjwal1/bert-tiny");
         QVERIFY(bert);
@@ -102,8 +107,15 @@ private Q_SLOTS:
 
         const CatalogEntry* xlnet = find(entries, "xlnet/xlnet-tiny");
         QCOMPARE(xlnet->modelType, std::string("xlnet"));
-        QVERIFY(!xlnet->problem.empty());
-        QVERIFY(QString::fromStdString(xlnet->problem).contains(QStringLiteral("xlnet")));
+        QCOMPARE(xlnet->architecture, std::string("XLNetForSequenceClassification"));
+        QVERIFY(xlnet->hasTokenizer);
+        QVERIFY2(xlnet->problem.empty(), xlnet->problem.c_str());
+
+        const CatalogEntry* t5 = find(entries, "google/t5-tiny");
+        QCOMPARE(t5->modelType, std::string("t5"));
+        QVERIFY(!t5->problem.empty());
+        QVERIFY2(QString::fromStdString(t5->problem).contains(QStringLiteral("t5")),
+                 t5->problem.c_str());
 
         // The resolved snapshot opens through the symlinks as a model.
         const auto model = ft::models::Model::open(bert->folder);

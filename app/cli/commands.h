@@ -14,6 +14,7 @@ void registerProjectCommands(CLI::App& app);
 void registerDataCommands(CLI::App& app);
 void registerTokenizeCommand(CLI::App& app);
 void registerModelCommands(CLI::App& app);
+void registerTrainCommands(CLI::App& app);
 
 // Progress on stderr: a refreshed line on a terminal, a line per 10 % otherwise.
 class ProgressPrinter {

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     ft::cli::registerDataCommands(app);
     ft::cli::registerTokenizeCommand(app);
     ft::cli::registerModelCommands(app);
+    ft::cli::registerTrainCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <torch/torch.h>
+
+// torch.optim.AdamW (the single-tensor implementation torch uses for CPU tensors),
+// operation for operation, so that a step agrees with PyTorch bit for bit where the
+// kernels do. Internal to core/train (includes torch). Not thread-safe.
+namespace ft::train {
+
+struct AdamWGroup {
+    std::vector<std::pair<std::string, torch::Tensor>> params;  // HF names, in model order
+    double weightDecay = 0;
+};
+
+struct AdamWState {
+    torch::Tensor expAvg, expAvgSq;
+    int64_t step = 0;  // torch keeps a float32 tensor; the values are whole numbers
+};
+
+class AdamW {
+public:
+    AdamW(std::vector<AdamWGroup> groups, double beta1, double beta2, double eps);
+
+    // One update at learning rate lr. Parameters without a gradient are skipped (their
+    // state is not created or advanced), as torch does.
+    void step(double lr);
+    void zeroGrad();
+
+    const std::vector<AdamWGroup>& groups() const { return m_groups; }
+    // State per parameter name (absent until the parameter's first update).
+    std::vector<std::pair<std::string, AdamWState>>& state() { return m_state; }
+    const std::vector<std::pair<std::string, AdamWState>>& state() const { return m_state; }
+    // Sets the state of one parameter (resume); throws ft::Error (InvalidArgument) naming
+    // the parameter when it is unknown or the shapes disagree.
+    void setState(const std::string& name, AdamWState s);
+
+private:
+    AdamWState& stateFor(const std::string& name, const torch::Tensor& param);
+
+    std::vector<AdamWGroup> m_groups;
+    double m_beta1, m_beta2, m_eps;
+    std::vector<std::pair<std::string, AdamWState>> m_state;
+};
+
+}  // namespace ft::train

@@ -6,24 +6,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli/cliprocess.h"
+
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = ft::test::CliResult;
 
-Result run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(FT_CLI_PATH), args);
-    if (!p.waitForFinished(300000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+Result run(const QStringList& args) { return ft::test::runCli(args); }
 
-QString shared(const char* rel) { return QStringLiteral(FT_SHARED_DIR "/") + QLatin1String(rel); }
+using ft::test::shared;
 
 QJsonObject stats(const QString& project) {
     const Result r = run({"data", "stats", "--project", project, "--json"});
@@ -60,8 +51,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString project = tmp.filePath("sms");
         QCOMPARE(run({"project", "init", project}).exitCode, 0);
-        const Result imported =
-            run({"data", "import", "--project", project, "--input", shared("data/sms-spam/SMSSpamCollection")});
+        const Result imported = run({"data", "import", "--project", project, "--input",
+                                     shared("data/sms-spam/SMSSpamCollection")});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY2(imported.out.contains("5574"), qPrintable(imported.out));
 
@@ -70,12 +61,14 @@ private Q_SLOTS:
         QCOMPARE(labelCounts(s).value("ham"), 4827);
         QCOMPARE(labelCounts(s).value("spam"), 747);
 
-        const Result cleaned = run({"data", "clean", "--project", project, "--steps", "duplicates"});
+        const Result cleaned =
+            run({"data", "clean", "--project", project, "--steps", "duplicates"});
         QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.err));
         s = stats(project);
         QCOMPARE(s.value("dropped").toInt(), 403);
 
-        const Result split = run({"data", "split", "--project", project, "--seed", "7", "--stratify"});
+        const Result split =
+            run({"data", "split", "--project", project, "--seed", "7", "--stratify"});
         QVERIFY2(split.exitCode == 0, qPrintable(split.err));
         QVERIFY2(split.out.contains("0 texts in two parts"), qPrintable(split.out));
         s = stats(project);
@@ -103,11 +96,16 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString project = tmp.filePath("ag");
         QCOMPARE(run({"project", "init", project}).exitCode, 0);
-        const Result r = run({"data", "import", "--project", project, "--input",
-                              shared("data/ag-news/test.csv"), "--header", "no", "--text-column",
-                              "column 3", "--label-column", "column 1", "--rename", "1=World",
-                              "--rename", "2=Sports", "--rename", "3=Business", "--rename",
-                              "4=Sci/Tech"});
+        const Result r = run({"data",           "import",
+                              "--project",      project,
+                              "--input",        shared("data/ag-news/test.csv"),
+                              "--header",       "no",
+                              "--text-column",  "column 3",
+                              "--label-column", "column 1",
+                              "--rename",       "1=World",
+                              "--rename",       "2=Sports",
+                              "--rename",       "3=Business",
+                              "--rename",       "4=Sci/Tech"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto counts = labelCounts(stats(project));
         QCOMPARE(counts.value("World"), 1900);
@@ -120,7 +118,8 @@ private Q_SLOTS:
         const QString project = tmp.filePath("e");
         QCOMPARE(run({"project", "init", project}).exitCode, 0);
 
-        const Result missing = run({"data", "import", "--project", project, "--input", tmp.filePath("nope.csv")});
+        const Result missing =
+            run({"data", "import", "--project", project, "--input", tmp.filePath("nope.csv")});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains("nope.csv"), qPrintable(missing.err));
 
@@ -128,19 +127,22 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::WriteOnly));
         csv.write("text,label\nhello there,greeting\nhi,greeting\nhey you,greeting\n");
         csv.close();
-        const Result badColumn = run({"data", "import", "--project", project, "--input", csv.fileName(),
-                                      "--text-column", "body", "--label-column", "label"});
+        const Result badColumn =
+            run({"data", "import", "--project", project, "--input", csv.fileName(), "--text-column",
+                 "body", "--label-column", "label"});
         QVERIFY(badColumn.exitCode != 0);
         QVERIFY2(badColumn.err.contains("body"), qPrintable(badColumn.err));
         QVERIFY(run({"data", "stats", "--project", project}).exitCode != 0);  // still no dataset
 
-        QCOMPARE(run({"data", "import", "--project", project, "--input", csv.fileName()}).exitCode, 0);
+        QCOMPARE(run({"data", "import", "--project", project, "--input", csv.fileName()}).exitCode,
+                 0);
         const Result oneClass = run({"data", "split", "--project", project});
         QVERIFY(oneClass.exitCode != 0);
         QVERIFY2(oneClass.err.contains("class"), qPrintable(oneClass.err));
         QVERIFY(stats(project).value("split").isNull());
 
-        const Result badStep = run({"data", "clean", "--project", project, "--steps", "lowercase,sparkle"});
+        const Result badStep =
+            run({"data", "clean", "--project", project, "--steps", "lowercase,sparkle"});
         QVERIFY(badStep.exitCode != 0);
         QVERIFY2(badStep.err.contains("sparkle"), qPrintable(badStep.err));
 

@@ -6,24 +6,15 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "cli/cliprocess.h"
+
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = ft::test::CliResult;
 
-Result run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(FT_CLI_PATH), args);
-    if (!p.waitForFinished(120000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+Result run(const QStringList& args) { return ft::test::runCli(args); }
 
-QString shared(const char* rel) { return QStringLiteral(FT_SHARED_DIR "/") + QLatin1String(rel); }
+using ft::test::shared;
 
 QList<int> ids(const QJsonObject& o) {
     QList<int> out;

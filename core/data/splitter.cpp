@@ -15,6 +15,7 @@
 #include "error.h"
 #include "store/project.h"
 #include "store/sqlite.h"
+#include "util/random.h"
 
 namespace ft::data {
 
@@ -23,58 +24,6 @@ namespace {
 using Json = nlohmann::json;
 constexpr int kParts = 3;
 constexpr const char* kPartNames[kParts] = {"train", "validation", "test"};
-
-// xoshiro256** seeded through splitmix64 (Blackman & Vigna). Written out here,
-// with our own bounded draw and shuffle, because std::shuffle and the std
-// distributions may give different sequences on different standard libraries,
-// and a split must be the same on every machine for the same seed.
-class Rng {
-public:
-    explicit Rng(uint64_t seed) {
-        for (uint64_t& s : m_state) s = splitmix64(seed);
-    }
-
-    uint64_t next() {
-        const uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-        const uint64_t t = m_state[1] << 17;
-        m_state[2] ^= m_state[0];
-        m_state[3] ^= m_state[1];
-        m_state[1] ^= m_state[2];
-        m_state[0] ^= m_state[3];
-        m_state[2] ^= t;
-        m_state[3] = rotl(m_state[3], 45);
-        return result;
-    }
-
-    // Uniform in [0, n), n > 0, without modulo bias: draws below the largest
-    // multiple of n are accepted.
-    uint64_t below(uint64_t n) {
-        const uint64_t threshold = (0 - n) % n;  // 2^64 mod n
-        for (;;) {
-            const uint64_t r = next();
-            if (r >= threshold) return r % n;
-        }
-    }
-
-    template <typename T>
-    void shuffle(std::vector<T>& v) {
-        for (size_t i = v.size(); i > 1; --i) {
-            const size_t j = static_cast<size_t>(below(i));
-            std::swap(v[i - 1], v[j]);
-        }
-    }
-
-private:
-    static uint64_t splitmix64(uint64_t& x) {
-        uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-    uint64_t m_state[4];
-};
 
 std::string formatNumber(double v) {
     char buf[32];
@@ -378,7 +327,7 @@ SplitReport splitDataset(store::Project& project, int64_t datasetId, const Split
     // still fit; each goes to a part that has room for it, chosen with
     // probability proportional to the room left. For single rows this draws a
     // uniformly random split with exactly the allocated part sizes.
-    Rng rng(options.seed);
+    util::Random rng(options.seed);
     for (size_t k = 0; k < strata.size(); ++k) {
         std::vector<size_t> order = strata[k];
         rng.shuffle(order);

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "error.h"
-#include "metrics/random.h"
 #include "text/unicode.h"
+#include "util/random.h"
 
 namespace ft::metrics {
 
@@ -157,7 +157,7 @@ std::string withTypos(std::string_view text, double rate, uint64_t seed) {
     }
     const std::u32string in = uni::decodeUtf8(text);
     std::u32string out;
-    Random rng(seed);
+    util::Random rng(seed);
     for (size_t i = 0; i < in.size(); ++i) {
         const char32_t c = in[i];
         if (!uni::isAlphanumeric(c) || rng.uniform() >= rate) {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "error.h"
-#include "metrics/random.h"
+#include "util/random.h"
 
 namespace ft::metrics {
 
@@ -40,7 +40,7 @@ Interval bootstrap(const Classification& c,
     out.resamples = options.resamples;
     out.seed = options.seed;
 
-    Random rng(options.seed);
+    util::Random rng(options.seed);
     const size_t n = c.yTrue.size();
     Classification sample;
     sample.numClasses = c.numClasses;

@@ -8,7 +8,7 @@
 
 // Uncertainty of a metric (seeded percentile bootstrap) and the comparison of two
 // classifiers on the same rows (McNemar's test). Pure functions; the same inputs and
-// seed give the same numbers on every platform (metrics/random.h).
+// seed give the same numbers on every platform (util/random.h).
 namespace ft::metrics {
 
 struct Interval {

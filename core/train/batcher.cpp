@@ -4,46 +4,9 @@
 #include <numeric>
 
 #include "error.h"
+#include "util/random.h"
 
 namespace ft::train {
-
-namespace {
-
-uint64_t splitmix64(uint64_t& x) {
-    uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-}  // namespace
-
-Random::Random(uint64_t seed) {
-    uint64_t x = seed;
-    for (auto& v : m_s) v = splitmix64(x);
-}
-
-uint64_t Random::next() {
-    const uint64_t result = rotl(m_s[1] * 5, 7) * 9;
-    const uint64_t t = m_s[1] << 17;
-    m_s[2] ^= m_s[0];
-    m_s[3] ^= m_s[1];
-    m_s[1] ^= m_s[2];
-    m_s[0] ^= m_s[3];
-    m_s[2] ^= t;
-    m_s[3] = rotl(m_s[3], 45);
-    return result;
-}
-
-uint64_t Random::below(uint64_t n) {
-    const uint64_t limit = UINT64_MAX - UINT64_MAX % n;
-    uint64_t r;
-    do r = next();
-    while (r >= limit);
-    return r % n;
-}
 
 Batcher::Batcher(const std::vector<Example>& examples, const BatcherOptions& options)
     : m_examples(examples), m_options(options) {
@@ -62,7 +25,7 @@ std::vector<std::vector<size_t>> Batcher::epochBatches(int64_t epoch) const {
     std::iota(order.begin(), order.end(), size_t{0});
     // One generator per epoch, derived from (seed, epoch): resuming needs no saved state
     // beyond the epoch number.
-    Random rng(m_options.seed * 0x9e3779b97f4a7c15ULL + static_cast<uint64_t>(epoch) + 1);
+    util::Random rng(m_options.seed * 0x9e3779b97f4a7c15ULL + static_cast<uint64_t>(epoch) + 1);
     if (m_options.shuffle) rng.shuffle(order);
     const auto bs = static_cast<size_t>(m_options.batchSize);
     if (m_options.groupByLength) {

@@ -32,23 +32,6 @@ struct BatcherOptions {
     bool padLeft = false;  // XLNet-style tokenizers pad on the left
 };
 
-// splitmix64 seeding a xoshiro256** generator: small, fast, and its whole state is four
-// numbers that a checkpoint can store.
-class Random {
-public:
-    explicit Random(uint64_t seed = 0);
-    uint64_t next();
-    // Uniform in [0, n) without modulo bias; n > 0.
-    uint64_t below(uint64_t n);
-    template <typename T>
-    void shuffle(std::vector<T>& v) {
-        for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
-    }
-
-private:
-    uint64_t m_s[4];
-};
-
 class Batcher {
 public:
     // examples must outlive the Batcher.

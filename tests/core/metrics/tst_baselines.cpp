@@ -10,12 +10,13 @@
 
 #include "error.h"
 #include "metrics/baselines.h"
-#include "metrics/random.h"
 #include "metrics/report.h"
 #include "metrics/tfidf.h"
+#include "util/random.h"
 #include "util/text.h"
 
 using namespace ft::metrics;
+using ft::util::Random;
 
 namespace {
 

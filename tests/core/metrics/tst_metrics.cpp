@@ -13,11 +13,13 @@
 #include "metrics/calibration.h"
 #include "metrics/classification.h"
 #include "metrics/curves.h"
-#include "metrics/random.h"
 #include "metrics/report.h"
 #include "metrics/significance.h"
+#include "util/random.h"
 
 using namespace ft::metrics;
+using ft::util::Random;
+using ft::util::splitmix64;
 using nlohmann::json;
 
 namespace {

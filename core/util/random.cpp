@@ -1,6 +1,6 @@
-#include "metrics/random.h"
+#include "util/random.h"
 
-namespace ft::metrics {
+namespace ft::util {
 
 namespace {
 
@@ -35,20 +35,14 @@ uint64_t Random::next() {
 }
 
 uint64_t Random::below(uint64_t n) {
-    // Lemire, "Fast random integer generation in an interval" (2019): the rejection
-    // step removes the bias that a plain modulo would leave.
-    unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
-    auto low = static_cast<uint64_t>(m);
-    if (low < n) {
-        const uint64_t threshold = (0 - n) % n;
-        while (low < threshold) {
-            m = static_cast<unsigned __int128>(next()) * n;
-            low = static_cast<uint64_t>(m);
-        }
+    // Draws below 2^64 mod n are rejected, so every residue is equally likely.
+    const uint64_t threshold = (0 - n) % n;
+    for (;;) {
+        const uint64_t r = next();
+        if (r >= threshold) return r % n;
     }
-    return static_cast<uint64_t>(m >> 64);
 }
 
 double Random::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
-}  // namespace ft::metrics
+}  // namespace ft::util

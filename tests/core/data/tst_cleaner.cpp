@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/data/datasetfixture.h"
 #include "data/cleaner.h"
 #include "error.h"
 #include "store/project.h"
@@ -15,31 +16,8 @@ using ft::store::Project;
 
 namespace {
 
-struct TestRow {
-    std::string text;
-    std::optional<std::string> label;
-};
-
-// Builds a dataset through the store API (the importer is not under test here).
-int64_t makeDataset(Project& p, const std::vector<TestRow>& rows) {
-    const int64_t ds = p.createDataset("d");
-    ft::store::Transaction tx(p.handle());
-    ft::store::SourceInfo src;
-    src.datasetId = ds;
-    src.path = "rows.tsv";
-    src.sha256 = "0";
-    src.formatJson = "{}";
-    src.mappingJson = "{}";
-    const int64_t sourceId = p.addSource(src);
-    ft::store::RowInserter ins(p.handle(), ds, sourceId);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        ins.insert(static_cast<int64_t>(i), static_cast<int64_t>(i) + 1, rows[i].text, std::nullopt,
-                   rows[i].label, rows[i].label);
-    }
-    p.updateSourceCounts(sourceId, static_cast<int64_t>(rows.size()), 0, "[]");
-    tx.commit();
-    return ds;
-}
+using ft::test::makeDataset;
+using ft::test::TestRow;
 
 std::vector<ft::store::Row> allRows(const Project& p, int64_t ds) {
     return p.rows(ds, {}, 0, 1000000);

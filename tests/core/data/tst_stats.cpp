@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/data/datasetfixture.h"
 #include "data/cleaner.h"
 #include "data/splitter.h"
 #include "data/stats.h"
@@ -19,30 +20,10 @@ using ft::store::Project;
 
 namespace {
 
-struct TestRow {
-    std::string text;
-    std::optional<std::string> label;
-};
+using ft::test::TestRow;
 
-// Builds a dataset through the store API (the importer is not under test here).
 int64_t makeDataset(Project& p, const std::string& name, const std::vector<TestRow>& rows) {
-    const int64_t ds = p.createDataset(name);
-    ft::store::Transaction tx(p.handle());
-    ft::store::SourceInfo src;
-    src.datasetId = ds;
-    src.path = "/data/" + name + ".tsv";
-    src.sha256 = "abc123";
-    src.formatJson = "{}";
-    src.mappingJson = "{}";
-    const int64_t sourceId = p.addSource(src);
-    ft::store::RowInserter ins(p.handle(), ds, sourceId);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        ins.insert(static_cast<int64_t>(i), static_cast<int64_t>(i) + 1, rows[i].text, std::nullopt,
-                   rows[i].label, rows[i].label);
-    }
-    p.updateSourceCounts(sourceId, static_cast<int64_t>(rows.size()), 0, "[]");
-    tx.commit();
-    return ds;
+    return ft::test::makeDataset(p, rows, name, "/data/" + name + ".tsv", "abc123");
 }
 
 // Lengths in code points: 1, 3, 5 ("héllo" is 6 bytes), 3 (CJK, 9 bytes),

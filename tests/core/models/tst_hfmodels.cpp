@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/models/referencebatch.h"
 #include "error.h"
 #include "io/safetensors.h"
 #include "models/model.h"
@@ -27,43 +28,10 @@ QString fixture(const QString& name) {
     return QStringLiteral(FT_SHARED_DIR "/fixtures/hf/models/") + name;
 }
 
-QJsonObject readJson(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-// Flattens nested JSON arrays of numbers.
-void flatten(const QJsonValue& v, std::vector<double>& out) {
-    if (v.isArray())
-        for (const auto& x : v.toArray()) flatten(x, out);
-    else
-        out.push_back(v.toDouble());
-}
-
-std::vector<int64_t> ints(const QJsonValue& v) {
-    std::vector<double> d;
-    flatten(v, d);
-    return std::vector<int64_t>(d.begin(), d.end());
-}
-
-double maxAbsDiff(const std::vector<float>& got, const std::vector<double>& want) {
-    if (got.size() != want.size()) return INFINITY;
-    double m = 0;
-    for (size_t i = 0; i < got.size(); ++i) m = std::max(m, std::abs(got[i] - want[i]));
-    return m;
-}
-
-Batch batchFrom(const QJsonObject& ref) {
-    Batch b;
-    const auto rows = ref.value("input_ids").toArray();
-    b.batch = rows.size();
-    b.length = rows.at(0).toArray().size();
-    b.inputIds = ints(ref.value("input_ids"));
-    b.attentionMask = ints(ref.value("attention_mask"));
-    if (ref.value("token_type_ids").isArray()) b.tokenTypeIds = ints(ref.value("token_type_ids"));
-    return b;
-}
+using ft::test::flatten;
+using ft::test::ints;
+using ft::test::maxAbsDiff;
+using ft::test::readJson;
 
 }  // namespace
 
@@ -89,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(model.info().labels,
                  (std::vector<std::string>{"negative", "neutral", "positive"}));
 
-        const auto r = model.forward(batchFrom(ref), true);
+        const auto r = model.forward(ft::test::referenceBatch(ref), true);
         std::vector<double> logits;
         flatten(ref.value("logits"), logits);
         const double dl = maxAbsDiff(r.logits, logits);
@@ -119,7 +87,7 @@ private Q_SLOTS:
                  ref.value("model_class").toString());
         QVERIFY(model.report().newWeights.empty());
         QVERIFY(model.report().unexpectedKeys.empty());
-        Batch b = batchFrom(ref);
+        Batch b = ft::test::referenceBatch(ref);
         b.labels = b.inputIds;
         for (size_t i = 0; i < b.labels.size(); ++i)
             if (b.attentionMask[i] == 0) b.labels[i] = -100;
@@ -210,7 +178,8 @@ private Q_SLOTS:
                      e.name.c_str());
         }
         const QJsonObject ref = readJson(fixture(name) + "/reference.json");
-        QCOMPARE(b.forward(batchFrom(ref)).logits, a.forward(batchFrom(ref)).logits);
+        QCOMPARE(b.forward(ft::test::referenceBatch(ref)).logits,
+                 a.forward(ft::test::referenceBatch(ref)).logits);
     }
 
     // An encoder checkpoint without the "bert." prefix and without pooler or head: the
@@ -235,7 +204,7 @@ private Q_SLOTS:
                                            "classifier.bias", "classifier.weight"}));
         QVERIFY(m.report().unexpectedKeys.empty());
         const QJsonObject ref = readJson(src + "/reference.json");
-        const auto r = m.forward(batchFrom(ref), true);
+        const auto r = m.forward(ft::test::referenceBatch(ref), true);
         std::vector<double> last;
         flatten(ref.value("hidden_states").toArray().last(), last);
         QVERIFY(maxAbsDiff(r.hiddenStates.back(), last) <= 1e-4);
@@ -253,7 +222,8 @@ private Q_SLOTS:
                  (std::vector<std::string>{"bert.pooler.dense.bias", "bert.pooler.dense.weight",
                                            "classifier.bias", "classifier.weight"}));
         QCOMPARE(m.report().unexpectedKeys.size(), size_t(5));  // cls.predictions.*
-        const auto r = m.forward(batchFrom(readJson(fixture("bert-tiny-lm") + "/reference.json")));
+        const auto r = m.forward(
+            ft::test::referenceBatch(readJson(fixture("bert-tiny-lm") + "/reference.json")));
         QCOMPARE(r.logitsShape, (std::vector<int64_t>{3, 2}));
     }
 

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/models/referencebatch.h"
 #include "error.h"
 #include "io/modelconfig.h"
 #include "io/safetensors.h"
@@ -27,47 +28,15 @@ namespace {
 
 const QString kFolder = QStringLiteral(FT_SHARED_DIR "/fixtures/hf/models/xlnet-tiny");
 
-QJsonObject readJson(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
+using ft::test::flatten;
+using ft::test::ints;
+using ft::test::maxAbsDiff;
+using ft::test::readJson;
 
 nlohmann::json fixtureConfig() {
     QFile f(kFolder + "/config.json");
     if (!f.open(QIODevice::ReadOnly)) return {};
     return nlohmann::json::parse(f.readAll().toStdString());
-}
-
-void flatten(const QJsonValue& v, std::vector<double>& out) {
-    if (v.isArray())
-        for (const auto& x : v.toArray()) flatten(x, out);
-    else
-        out.push_back(v.toDouble());
-}
-
-std::vector<int64_t> ints(const QJsonValue& v) {
-    std::vector<double> d;
-    flatten(v, d);
-    return std::vector<int64_t>(d.begin(), d.end());
-}
-
-double maxAbsDiff(const std::vector<float>& got, const std::vector<double>& want) {
-    if (got.size() != want.size()) return INFINITY;
-    double m = 0;
-    for (size_t i = 0; i < got.size(); ++i) m = std::max(m, std::abs(got[i] - want[i]));
-    return m;
-}
-
-Batch referenceBatch(const QJsonObject& ref) {
-    Batch b;
-    const auto rows = ref.value("input_ids").toArray();
-    b.batch = rows.size();
-    b.length = rows.at(0).toArray().size();
-    b.inputIds = ints(ref.value("input_ids"));
-    b.attentionMask = ints(ref.value("attention_mask"));
-    b.tokenTypeIds = ints(ref.value("token_type_ids"));
-    return b;
 }
 
 // One row of a batch as a batch of its own.
@@ -108,7 +77,7 @@ private Q_SLOTS:
         QCOMPARE(model.info().heads, int64_t(4));
         QCOMPARE(model.info().vocab, int64_t(1000));
 
-        const auto r = model.forward(referenceBatch(ref), true);
+        const auto r = model.forward(ft::test::referenceBatch(ref), true);
         QCOMPARE(r.logitsShape, (std::vector<int64_t>{3, 3}));
         std::vector<double> logits;
         flatten(ref.value("logits"), logits);
@@ -133,7 +102,7 @@ private Q_SLOTS:
     // The loss with labels is the mean cross entropy of the logits.
     void lossIsCrossEntropy() {
         const Model model = Model::open(kFolder.toStdString());
-        Batch b = referenceBatch(readJson(kFolder + "/reference.json"));
+        Batch b = ft::test::referenceBatch(readJson(kFolder + "/reference.json"));
         b.labels = {2, 0, 1};
         const auto r = model.forward(b);
         QVERIFY(r.loss.has_value());
@@ -155,7 +124,7 @@ private Q_SLOTS:
     // result. A full row needs no attention mask.
     void tokenTypesAndMasks() {
         const Model model = Model::open(kFolder.toStdString());
-        const Batch ref = referenceBatch(readJson(kFolder + "/reference.json"));
+        const Batch ref = ft::test::referenceBatch(readJson(kFolder + "/reference.json"));
         const auto close = [](const std::vector<float>& a, const std::vector<float>& b) {
             double m = 0;
             for (size_t i = 0; i < a.size(); ++i) m = std::max(m, double(std::abs(a[i] - b[i])));
@@ -239,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(x.summaryType, std::string("last"));
         QVERIFY(x.summaryActivation.has_value());
         QCOMPARE(b.config().raw.value("mem_len", 0), 512);
-        const Batch batch = referenceBatch(readJson(kFolder + "/reference.json"));
+        const Batch batch = ft::test::referenceBatch(readJson(kFolder + "/reference.json"));
         QCOMPARE(b.forward(batch).logits, a.forward(batch).logits);
     }
 
@@ -263,7 +232,7 @@ private Q_SLOTS:
         QVERIFY(m.report().randomlyInitialised);
         QCOMPARE(m.info().architecture, std::string("XLNetForSequenceClassification"));
         const QJsonObject ref = readJson(kFolder + "/reference.json");
-        const auto r = m.forward(referenceBatch(ref), true);
+        const auto r = m.forward(ft::test::referenceBatch(ref), true);
         QCOMPARE(r.logits.size(), size_t(9));
         for (float v : r.logits) QVERIFY(std::isfinite(v));
         QTemporaryDir dir;

@@ -1,12 +1,13 @@
 #include "store/project.h"
 
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <cerrno>
 #include <signal.h>
-#include <sqlite3.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "error.h"
 
@@ -128,7 +129,7 @@ CREATE INDEX checkpoints_by_run ON checkpoints(run_id, kind);
 
 const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
 
-const char* const kRunStatusNames[] = {"created", "running", "paused",  "completed",
+const char* const kRunStatusNames[] = {"created", "running", "paused", "completed",
                                        "stopped", "failed",  "crashed"};
 
 std::string hostName() {
@@ -180,8 +181,8 @@ void insertMetrics(sqlite3* db, int64_t runId, const std::vector<MetricPoint>& p
 
 sqlite3* openConnection(const std::string& path, bool create) {
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = path + ": cannot open the project database: " +
@@ -210,7 +211,8 @@ std::vector<double> ratiosFromText(const std::string& s) {
     size_t start = 0;
     while (start <= s.size()) {
         const size_t comma = s.find(',', start);
-        const std::string part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string part =
+            s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!part.empty()) out.push_back(std::stod(part));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -222,9 +224,12 @@ std::vector<double> ratiosFromText(const std::string& s) {
 
 const char* toString(SplitPart part) {
     switch (part) {
-        case SplitPart::Train: return "train";
-        case SplitPart::Validation: return "validation";
-        case SplitPart::Test: return "test";
+        case SplitPart::Train:
+            return "train";
+        case SplitPart::Validation:
+            return "validation";
+        case SplitPart::Test:
+            return "test";
     }
     return "?";
 }
@@ -242,9 +247,7 @@ std::optional<std::string> Project::setting(const std::string& key) const {
     return s.text(0);
 }
 
-const char* toString(RunStatus status) {
-    return kRunStatusNames[static_cast<int>(status)];
-}
+const char* toString(RunStatus status) { return kRunStatusNames[static_cast<int>(status)]; }
 
 bool parseRunStatus(const std::string& name, RunStatus& out) {
     for (size_t i = 0; i < std::size(kRunStatusNames); ++i)
@@ -292,8 +295,10 @@ Project Project::create(const std::string& dir) {
 Project Project::open(const std::string& dir) {
     const fs::path file = fs::path(dir) / "project.db";
     if (!exists(dir)) {
-        throw Error(ErrorCode::NotFound, file.string() + ": no project here (create one with "
-                                                         "'finetune project init " + dir + "')");
+        throw Error(ErrorCode::NotFound, file.string() +
+                                             ": no project here (create one with "
+                                             "'finetune project init " +
+                                             dir + "')");
     }
     sqlite3* db = openConnection(file.string(), false);
     Project project(dir, db);
@@ -301,7 +306,8 @@ Project Project::open(const std::string& dir) {
         Statement app(db, "SELECT value FROM meta WHERE key = 'application'");
         if (!app.step() || app.text(0) != kApplicationName) throw Error(ErrorCode::Database, "");
     } catch (const Error&) {
-        throw Error(ErrorCode::Database, file.string() + ": not a Finetune Studio project database");
+        throw Error(ErrorCode::Database,
+                    file.string() + ": not a Finetune Studio project database");
     }
     exec(db, "PRAGMA journal_mode=WAL");
     project.migrate();
@@ -343,10 +349,10 @@ void Project::migrate() {
     const int current = schemaVersion();
     const int latest = static_cast<int>(std::size(kMigrations));
     if (current > latest) {
-        throw Error(ErrorCode::Database,
-                    databasePath() + ": schema version " + std::to_string(current) +
-                        " is newer than this program understands (" + std::to_string(latest) +
-                        "); update Finetune Studio");
+        throw Error(ErrorCode::Database, databasePath() + ": schema version " +
+                                             std::to_string(current) +
+                                             " is newer than this program understands (" +
+                                             std::to_string(latest) + "); update Finetune Studio");
     }
     for (int v = current; v < latest; ++v) {
         Transaction tx(m_db);
@@ -355,7 +361,9 @@ void Project::migrate() {
             Statement put(m_db, "INSERT INTO meta(key, value) VALUES(?, ?)");
             put.bind(1, "application").bind(2, kApplicationName).exec();
             put.bind(1, "created_at").bind(2, nowUtc()).exec();
-            put.bind(1, "created_by").bind(2, std::string(kApplicationName) + " " + FT_VERSION).exec();
+            put.bind(1, "created_by")
+                .bind(2, std::string(kApplicationName) + " " + FT_VERSION)
+                .exec();
         }
         Statement s(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)");
         s.bind(1, std::to_string(v + 1)).exec();
@@ -415,8 +423,9 @@ std::optional<DatasetInfo> Project::datasetByName(const std::string& name) const
 DatasetInfo Project::defaultDataset() const {
     Statement s(m_db, std::string(kDatasetSelect) + "ORDER BY d.id DESC LIMIT 1");
     if (!s.step()) {
-        throw Error(ErrorCode::NotFound,
-                    m_dir + ": the project has no dataset yet (import one with 'finetune data import')");
+        throw Error(
+            ErrorCode::NotFound,
+            m_dir + ": the project has no dataset yet (import one with 'finetune data import')");
     }
     return readDataset(s);
 }
@@ -506,8 +515,8 @@ WhereClause buildWhere(const RowFilter& f) {
         w.texts.push_back(f.contains);
     }
     if (f.part) {
-        w.sql += std::string(" AND ") + kPartExpr + " = " +
-                 std::to_string(static_cast<int>(*f.part));
+        w.sql +=
+            std::string(" AND ") + kPartExpr + " = " + std::to_string(static_cast<int>(*f.part));
     }
     return w;
 }
@@ -601,7 +610,8 @@ void Project::ensureLabel(int64_t datasetId, const std::string& label) {
 
 int64_t Project::setLabel(int64_t rowId, const std::optional<std::string>& label) {
     const auto current = row(rowId);
-    if (!current) throw Error(ErrorCode::NotFound, "row " + std::to_string(rowId) + " does not exist");
+    if (!current)
+        throw Error(ErrorCode::NotFound, "row " + std::to_string(rowId) + " does not exist");
     Statement ds(m_db, "SELECT dataset_id FROM rows WHERE id = ?");
     ds.bind(1, rowId);
     ds.step();
@@ -614,7 +624,12 @@ int64_t Project::setLabel(int64_t rowId, const std::optional<std::string>& label
     Statement log(m_db,
                   "INSERT INTO label_changes(dataset_id, row_id, old_label, new_label, changed_at) "
                   "VALUES(?,?,?,?,?)");
-    log.bind(1, datasetId).bind(2, rowId).bind(3, current->label).bind(4, label).bind(5, nowUtc()).exec();
+    log.bind(1, datasetId)
+        .bind(2, rowId)
+        .bind(3, current->label)
+        .bind(4, label)
+        .bind(5, nowUtc())
+        .exec();
     const int64_t changeId = sqlite3_last_insert_rowid(m_db);
     tx.commit();
     return changeId;
@@ -655,9 +670,10 @@ void Project::renameLabel(int64_t datasetId, const std::string& from, const std:
         throw Error(ErrorCode::Mapping, "label '" + from + "' is not in the dataset");
     }
     const int64_t position = has.int64(0);
-    Statement log(m_db,
-                  "INSERT INTO label_changes(dataset_id, row_id, old_label, new_label, changed_at) "
-                  "SELECT dataset_id, id, label, ?, ? FROM rows WHERE dataset_id = ? AND label = ?");
+    Statement log(
+        m_db,
+        "INSERT INTO label_changes(dataset_id, row_id, old_label, new_label, changed_at) "
+        "SELECT dataset_id, id, label, ?, ? FROM rows WHERE dataset_id = ? AND label = ?");
     log.bind(1, to).bind(2, nowUtc()).bind(3, datasetId).bind(4, from).exec();
     Statement upd(m_db, "UPDATE rows SET label = ? WHERE dataset_id = ? AND label = ?");
     upd.bind(1, to).bind(2, datasetId).bind(3, from).exec();
@@ -780,7 +796,8 @@ std::optional<SplitInfo> Project::latestSplit(int64_t datasetId) const {
 }
 
 std::vector<int64_t> Project::splitRowIds(int64_t splitId, SplitPart part) const {
-    Statement s(m_db, "SELECT row_id FROM split_rows WHERE split_id = ? AND part = ? ORDER BY row_id");
+    Statement s(m_db,
+                "SELECT row_id FROM split_rows WHERE split_id = ? AND part = ? ORDER BY row_id");
     s.bind(1, splitId).bind(2, static_cast<int>(part));
     std::vector<int64_t> out;
     while (s.step()) out.push_back(s.int64(0));
@@ -795,10 +812,14 @@ int64_t Project::createRun(const RunInfo& info) {
                 "INSERT INTO runs(name, dataset_id, split_id, model_dir, config, status, "
                 "created_at) VALUES(?,?,?,?,?,'created',?)");
     s.bind(1, info.name);
-    if (info.datasetId > 0) s.bind(2, info.datasetId);
-    else s.bindNull(2);
-    if (info.splitId > 0) s.bind(3, info.splitId);
-    else s.bindNull(3);
+    if (info.datasetId > 0)
+        s.bind(2, info.datasetId);
+    else
+        s.bindNull(2);
+    if (info.splitId > 0)
+        s.bind(3, info.splitId);
+    else
+        s.bindNull(3);
     s.bind(4, info.modelDir).bind(5, info.configJson).bind(6, nowUtc()).exec();
     const int64_t id = sqlite3_last_insert_rowid(m_db);
     Statement dir(m_db, "UPDATE runs SET checkpoint_dir = ? WHERE id = ?");
@@ -825,7 +846,11 @@ void Project::markRunStarted(int64_t runId) {
     Statement s(m_db,
                 "UPDATE runs SET status = 'running', pid = ?, host = ?, error = NULL, "
                 "finished_at = NULL, started_at = COALESCE(started_at, ?) WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(getpid())).bind(2, hostName()).bind(3, nowUtc()).bind(4, runId).exec();
+    s.bind(1, static_cast<int64_t>(getpid()))
+        .bind(2, hostName())
+        .bind(3, nowUtc())
+        .bind(4, runId)
+        .exec();
     if (sqlite3_changes(m_db) == 0)
         throw Error(ErrorCode::NotFound, "run " + std::to_string(runId) + " does not exist");
 }
@@ -833,8 +858,10 @@ void Project::markRunStarted(int64_t runId) {
 void Project::finishRun(int64_t runId, RunStatus status, const std::string& error) {
     Statement s(m_db, "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?");
     s.bind(1, toString(status)).bind(2, nowUtc());
-    if (error.empty()) s.bindNull(3);
-    else s.bind(3, error);
+    if (error.empty())
+        s.bindNull(3);
+    else
+        s.bind(3, error);
     s.bind(4, runId).exec();
 }
 
@@ -856,8 +883,8 @@ void Project::recordCheckpoint(int64_t runId, int64_t step, const std::string& k
     insertMetrics(m_db, runId, pending);
     Statement del(m_db, "DELETE FROM checkpoints WHERE run_id = ? AND kind = ?");
     del.bind(1, runId).bind(2, kind).exec();
-    Statement ins(m_db,
-                  "INSERT INTO checkpoints(run_id, step, kind, path, created_at) VALUES(?,?,?,?,?)");
+    Statement ins(
+        m_db, "INSERT INTO checkpoints(run_id, step, kind, path, created_at) VALUES(?,?,?,?,?)");
     ins.bind(1, runId).bind(2, step).bind(3, kind).bind(4, path).bind(5, nowUtc()).exec();
     tx.commit();
 }
@@ -881,7 +908,8 @@ std::vector<CheckpointInfo> Project::checkpoints(int64_t runId) const {
                 "ORDER BY step, kind");
     s.bind(1, runId);
     std::vector<CheckpointInfo> out;
-    while (s.step()) out.push_back(CheckpointInfo{s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4)});
+    while (s.step())
+        out.push_back(CheckpointInfo{s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4)});
     return out;
 }
 

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,12 +50,12 @@ struct Row {
     int64_t line = 0;      // 1-based line in the source file where the record starts
     std::string text;
     std::optional<std::string> textPair;
-    std::optional<std::string> label;     // current label; nullopt = unlabelled
-    std::optional<std::string> rawLabel;  // as read from the file
+    std::optional<std::string> label;      // current label; nullopt = unlabelled
+    std::optional<std::string> rawLabel;   // as read from the file
     std::optional<std::string> cleanText;  // set once a cleaning pipeline ran
     std::optional<std::string> cleanPair;
-    int dropped = 0;                       // see DropReason
-    std::optional<SplitPart> part;         // in the latest split, if any
+    int dropped = 0;                // see DropReason
+    std::optional<SplitPart> part;  // in the latest split, if any
 };
 
 enum class DropReason { Kept = 0, Empty = 1, Duplicate = 2 };
@@ -63,9 +63,9 @@ enum class DropReason { Kept = 0, Empty = 1, Duplicate = 2 };
 struct RowFilter {
     enum class Labelled { All, Labelled, Unlabelled };
     Labelled labelled = Labelled::All;
-    std::optional<std::string> label;    // only rows with this label
-    std::optional<SplitPart> part;       // only rows in this part of the latest split
-    std::string contains;                // substring of text (case-insensitive for ASCII)
+    std::optional<std::string> label;  // only rows with this label
+    std::optional<SplitPart> part;     // only rows in this part of the latest split
+    std::string contains;              // substring of text (case-insensitive for ASCII)
     bool includeDropped = true;
 };
 
@@ -80,7 +80,7 @@ struct SplitInfo {
     uint64_t seed = 0;
     std::vector<double> ratios;  // train, validation, test; sum to 1
     bool stratified = false;
-    std::string reportJson;      // per-part label counts, leakage check, ...
+    std::string reportJson;  // per-part label counts, leakage check, ...
     std::string createdAt;
 };
 
@@ -139,8 +139,7 @@ class RowInserter {
 public:
     RowInserter(sqlite3* db, int64_t datasetId, int64_t sourceId);
     void insert(int64_t rowIndex, int64_t line, std::string_view text,
-                const std::optional<std::string>& textPair,
-                const std::optional<std::string>& label,
+                const std::optional<std::string>& textPair, const std::optional<std::string>& label,
                 const std::optional<std::string>& rawLabel);
 
 private:

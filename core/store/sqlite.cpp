@@ -20,12 +20,14 @@ void exec(sqlite3* db, std::string_view sql) {
         std::string message = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
         if (rc == SQLITE_FULL) message += " (the disk is full)";
-        throw Error(ErrorCode::Database, "SQL failed: " + message + " [" + std::string(sql.substr(0, 200)) + "]");
+        throw Error(ErrorCode::Database,
+                    "SQL failed: " + message + " [" + std::string(sql.substr(0, 200)) + "]");
     }
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
-    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     check(db, rc, "preparing [" + std::string(sql.substr(0, 200)) + "]");
 }
 

@@ -2,11 +2,14 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <signal.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include "error.h"
@@ -127,7 +130,123 @@ CREATE TABLE checkpoints(
 CREATE INDEX checkpoints_by_run ON checkpoints(run_id, kind);
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+// Schema version 3: evaluations with every prediction, and the model registry.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE evaluations(
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    split_id INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    checkpoint TEXT NOT NULL,
+    checkpoint_path TEXT NOT NULL,
+    labels TEXT NOT NULL,
+    report TEXT NOT NULL,
+    baselines TEXT,
+    sensitivity TEXT,
+    seconds REAL NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL);
+CREATE INDEX evaluations_by_run ON evaluations(run_id, id);
+CREATE TABLE predictions(
+    evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+    row_id INTEGER NOT NULL,
+    true_label INTEGER NOT NULL,
+    predicted INTEGER NOT NULL,
+    probabilities TEXT NOT NULL,
+    PRIMARY KEY(evaluation_id, row_id)) WITHOUT ROWID;
+CREATE TABLE exports(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    evaluation_id INTEGER REFERENCES evaluations(id) ON DELETE SET NULL,
+    path TEXT NOT NULL,
+    checkpoint TEXT NOT NULL,
+    dtype TEXT NOT NULL,
+    dataset_sha256 TEXT,
+    metrics TEXT,
+    manifest TEXT,
+    verified INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    UNIQUE(name, version));
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+
+// Labels as a JSON array, probabilities as comma-separated shortest round-trip floats.
+std::string labelsToJson(const std::vector<std::string>& labels) {
+    return nlohmann::json(labels).dump();
+}
+
+std::vector<std::string> labelsFromJson(const std::string& text) {
+    if (text.empty()) return {};
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+std::string probabilitiesToText(const std::vector<float>& p) {
+    std::string out;
+    char buf[32];
+    for (size_t i = 0; i < p.size(); ++i) {
+        std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(p[i]));
+        if (i) out += ',';
+        out += buf;
+    }
+    return out;
+}
+
+std::vector<float> probabilitiesFromText(const std::string& text) {
+    std::vector<float> out;
+    const char* p = text.c_str();
+    while (*p) {
+        char* end = nullptr;
+        out.push_back(std::strtof(p, &end));
+        if (end == p) break;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return out;
+}
+
+constexpr const char* kEvaluationColumns =
+    "id, run_id, split_id, part, checkpoint, checkpoint_path, labels, report, baselines, "
+    "sensitivity, seconds, created_at";
+
+EvaluationInfo readEvaluation(const Statement& s) {
+    EvaluationInfo e;
+    e.id = s.int64(0);
+    e.runId = s.int64(1);
+    e.splitId = s.int64(2);
+    e.part = static_cast<SplitPart>(s.int64(3));
+    e.checkpoint = s.text(4);
+    e.checkpointPath = s.text(5);
+    e.labels = labelsFromJson(s.text(6));
+    e.reportJson = s.text(7);
+    e.baselinesJson = s.text(8);
+    e.sensitivityJson = s.text(9);
+    e.seconds = s.real(10);
+    e.createdAt = s.text(11);
+    return e;
+}
+
+constexpr const char* kExportColumns =
+    "id, name, version, run_id, evaluation_id, path, checkpoint, dtype, dataset_sha256, "
+    "metrics, manifest, verified, created_at";
+
+ExportInfo readExport(const Statement& s) {
+    ExportInfo e;
+    e.id = s.int64(0);
+    e.name = s.text(1);
+    e.version = s.int64(2);
+    e.runId = s.isNull(3) ? 0 : s.int64(3);
+    if (!s.isNull(4)) e.evaluationId = s.int64(4);
+    e.path = s.text(5);
+    e.checkpoint = s.text(6);
+    e.dtype = s.text(7);
+    e.datasetSha256 = s.text(8);
+    e.metricsJson = s.text(9);
+    e.manifestJson = s.text(10);
+    e.verified = s.int64(11) != 0;
+    e.createdAt = s.text(12);
+    return e;
+}
 
 const char* const kRunStatusNames[] = {"created", "running", "paused", "completed",
                                        "stopped", "failed",  "crashed"};
@@ -916,6 +1035,163 @@ std::vector<CheckpointInfo> Project::checkpoints(int64_t runId) const {
 void Project::truncateRunMetrics(int64_t runId, int64_t afterStep) {
     Statement s(m_db, "DELETE FROM run_metrics WHERE run_id = ? AND step > ?");
     s.bind(1, runId).bind(2, afterStep).exec();
+}
+
+// Evaluations --------------------------------------------------------------
+
+int64_t Project::saveEvaluation(const EvaluationInfo& info,
+                                const std::vector<PredictionRecord>& predictions) {
+    if (!run(info.runId))
+        throw Error(ErrorCode::NotFound, "run " + std::to_string(info.runId) + " does not exist");
+    Transaction tx(m_db);
+    Statement s(m_db,
+                "INSERT INTO evaluations(run_id, split_id, part, checkpoint, checkpoint_path, "
+                "labels, report, baselines, sensitivity, seconds, created_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, info.runId)
+        .bind(2, info.splitId)
+        .bind(3, static_cast<int64_t>(info.part))
+        .bind(4, info.checkpoint)
+        .bind(5, info.checkpointPath)
+        .bind(6, labelsToJson(info.labels))
+        .bind(7, info.reportJson)
+        .bind(8, info.baselinesJson)
+        .bind(9, info.sensitivityJson)
+        .bind(10, info.seconds)
+        .bind(11, nowUtc())
+        .exec();
+    const int64_t id = sqlite3_last_insert_rowid(m_db);
+    Statement p(m_db,
+                "INSERT INTO predictions(evaluation_id, row_id, true_label, predicted, "
+                "probabilities) VALUES(?, ?, ?, ?, ?)");
+    for (const auto& r : predictions) {
+        p.bind(1, id)
+            .bind(2, r.rowId)
+            .bind(3, r.trueLabel)
+            .bind(4, r.predicted)
+            .bind(5, probabilitiesToText(r.probabilities))
+            .exec();
+        p.reset();
+    }
+    tx.commit();
+    return id;
+}
+
+std::optional<EvaluationInfo> Project::evaluation(int64_t evaluationId) const {
+    Statement s(m_db,
+                std::string("SELECT ") + kEvaluationColumns + " FROM evaluations WHERE id = ?");
+    s.bind(1, evaluationId);
+    if (!s.step()) return std::nullopt;
+    return readEvaluation(s);
+}
+
+std::vector<EvaluationInfo> Project::evaluations(int64_t runId) const {
+    Statement s(m_db, std::string("SELECT ") + kEvaluationColumns + " FROM evaluations" +
+                          (runId ? " WHERE run_id = ?" : "") + " ORDER BY id DESC");
+    if (runId) s.bind(1, runId);
+    std::vector<EvaluationInfo> out;
+    while (s.step()) out.push_back(readEvaluation(s));
+    return out;
+}
+
+std::optional<EvaluationInfo> Project::latestEvaluation(int64_t runId) const {
+    Statement s(m_db, std::string("SELECT ") + kEvaluationColumns +
+                          " FROM evaluations WHERE run_id = ? ORDER BY id DESC LIMIT 1");
+    s.bind(1, runId);
+    if (!s.step()) return std::nullopt;
+    return readEvaluation(s);
+}
+
+std::vector<PredictionRecord> Project::predictions(int64_t evaluationId) const {
+    Statement s(m_db,
+                "SELECT row_id, true_label, predicted, probabilities FROM predictions "
+                "WHERE evaluation_id = ? ORDER BY row_id");
+    s.bind(1, evaluationId);
+    std::vector<PredictionRecord> out;
+    while (s.step()) {
+        PredictionRecord r;
+        r.rowId = s.int64(0);
+        r.trueLabel = static_cast<int>(s.int64(1));
+        r.predicted = static_cast<int>(s.int64(2));
+        r.probabilities = probabilitiesFromText(s.text(3));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void Project::deleteEvaluation(int64_t evaluationId) {
+    Transaction tx(m_db);
+    Statement p(m_db, "DELETE FROM predictions WHERE evaluation_id = ?");
+    p.bind(1, evaluationId).exec();
+    Statement e(m_db, "DELETE FROM evaluations WHERE id = ?");
+    e.bind(1, evaluationId).exec();
+    tx.commit();
+}
+
+// Model registry -----------------------------------------------------------
+
+int64_t Project::nextExportVersion(const std::string& name) const {
+    Statement s(m_db, "SELECT COALESCE(MAX(version), 0) + 1 FROM exports WHERE name = ?");
+    s.bind(1, name);
+    s.step();
+    return s.int64(0);
+}
+
+int64_t Project::recordExport(const ExportInfo& info) {
+    if (info.name.empty()) throw Error(ErrorCode::InvalidArgument, "an export needs a name");
+    Transaction tx(m_db);
+    const int64_t next = nextExportVersion(info.name);
+    if (info.version != next)
+        throw Error(ErrorCode::InvalidArgument,
+                    "export '" + info.name + "': version " + std::to_string(info.version) +
+                        " is taken or skips ahead; the next version is " + std::to_string(next));
+    Statement s(m_db,
+                "INSERT INTO exports(name, version, run_id, evaluation_id, path, checkpoint, "
+                "dtype, dataset_sha256, metrics, manifest, verified, created_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, info.name).bind(2, info.version);
+    if (info.runId)
+        s.bind(3, info.runId);
+    else
+        s.bindNull(3);
+    if (info.evaluationId)
+        s.bind(4, *info.evaluationId);
+    else
+        s.bindNull(4);
+    s.bind(5, info.path)
+        .bind(6, info.checkpoint)
+        .bind(7, info.dtype)
+        .bind(8, info.datasetSha256)
+        .bind(9, info.metricsJson)
+        .bind(10, info.manifestJson)
+        .bind(11, static_cast<int64_t>(info.verified ? 1 : 0))
+        .bind(12, nowUtc())
+        .exec();
+    const int64_t id = sqlite3_last_insert_rowid(m_db);
+    tx.commit();
+    return id;
+}
+
+std::vector<ExportInfo> Project::exports() const {
+    Statement s(m_db,
+                std::string("SELECT ") + kExportColumns + " FROM exports ORDER BY name, version");
+    std::vector<ExportInfo> out;
+    while (s.step()) out.push_back(readExport(s));
+    return out;
+}
+
+std::optional<ExportInfo> Project::exportInfo(int64_t exportId) const {
+    Statement s(m_db, std::string("SELECT ") + kExportColumns + " FROM exports WHERE id = ?");
+    s.bind(1, exportId);
+    if (!s.step()) return std::nullopt;
+    return readExport(s);
+}
+
+void Project::deleteExport(int64_t exportId) {
+    Statement s(m_db, "DELETE FROM exports WHERE id = ?");
+    s.bind(1, exportId).exec();
+    if (sqlite3_changes(m_db) == 0)
+        throw Error(ErrorCode::NotFound, "export " + std::to_string(exportId) + " does not exist");
 }
 
 }  // namespace ft::store

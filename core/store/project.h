@@ -125,6 +125,48 @@ struct CheckpointInfo {
     std::string createdAt;
 };
 
+// One evaluation of a run's checkpoint on a part of its split (schema version 3). The
+// JSON columns hold what the evaluator computed: metrics::Report::toJson(), the
+// baselines with McNemar's test, and the sensitivity analysis.
+struct EvaluationInfo {
+    int64_t id = 0;
+    int64_t runId = 0;
+    int64_t splitId = 0;
+    SplitPart part = SplitPart::Test;
+    std::string checkpoint;  // "best" or "last"
+    std::string checkpointPath;
+    std::vector<std::string> labels;  // the model's label order; indexes below refer to it
+    std::string reportJson, baselinesJson, sensitivityJson;
+    double seconds = 0;  // wall time of the evaluation
+    std::string createdAt;
+};
+
+// One stored prediction: the row, its true label and the model's answer (indexes into
+// EvaluationInfo::labels) and the probability of every label.
+struct PredictionRecord {
+    int64_t rowId = 0;
+    int trueLabel = 0;
+    int predicted = 0;
+    std::vector<float> probabilities;
+};
+
+// A version in the model registry: one export of a run (schema version 3).
+struct ExportInfo {
+    int64_t id = 0;
+    std::string name;     // the model name; versions count per name
+    int64_t version = 0;  // 1, 2, ...
+    int64_t runId = 0;
+    std::optional<int64_t> evaluationId;
+    std::string path;  // the export folder
+    std::string checkpoint;
+    std::string dtype;          // f32, f16, bf16
+    std::string datasetSha256;  // of the dataset's sources, in order
+    std::string metricsJson;    // the headline metrics at export time
+    std::string manifestJson;
+    bool verified = false;  // re-predicted from the folder and equal to the app's answers
+    std::string createdAt;
+};
+
 struct CleaningInfo {
     int64_t id = 0;
     std::string pipelineJson;
@@ -171,7 +213,7 @@ private:
 // that write do so in one transaction, so a failure leaves the database as it was.
 class Project {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Creates the folder (if needed) and a new project in it; throws if the folder
     // already holds a project.db.
@@ -280,6 +322,29 @@ public:
     std::vector<CheckpointInfo> checkpoints(int64_t runId) const;
     // Deletes metric points after step (a resumed run logs them again).
     void truncateRunMetrics(int64_t runId, int64_t afterStep);
+
+    // Evaluations (schema v3) ---------------------------------------------
+    // Stores an evaluation and its predictions in one transaction; returns its id.
+    int64_t saveEvaluation(const EvaluationInfo& info,
+                           const std::vector<PredictionRecord>& predictions);
+    std::optional<EvaluationInfo> evaluation(int64_t evaluationId) const;
+    // A run's evaluations, newest first (runId 0 = every run's).
+    std::vector<EvaluationInfo> evaluations(int64_t runId = 0) const;
+    std::optional<EvaluationInfo> latestEvaluation(int64_t runId) const;
+    // In row id order.
+    std::vector<PredictionRecord> predictions(int64_t evaluationId) const;
+    void deleteEvaluation(int64_t evaluationId);
+
+    // Model registry (schema v3) --------------------------------------------
+    // The version the next export of name gets (1 for a new name).
+    int64_t nextExportVersion(const std::string& name) const;
+    // Records an export; info.version must be nextExportVersion(info.name) (checked in
+    // the same transaction, so two exports never share a version). Returns its id.
+    int64_t recordExport(const ExportInfo& info);
+    std::vector<ExportInfo> exports() const;  // by name, then version
+    std::optional<ExportInfo> exportInfo(int64_t exportId) const;
+    // Forgets the registry entry (the caller removes the folder).
+    void deleteExport(int64_t exportId);
 
     // "2026-11-26T05:15:26Z"
     static std::string nowUtc();

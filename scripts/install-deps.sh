@@ -10,12 +10,20 @@ packages=(
   libtorch-dev libopenblas0-openmp
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libssl-dev
   libutf8proc-dev libpcre2-dev
+  # finetune serve (HTTP) and its load benchmark
+  libcpp-httplib-dev wrk
   # ui
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev libvulkan-dev
   # headless GUI runs and tests
   xvfb xauth fonts-dejavu-core
 )
+
+# --bench adds the benchmark-only yardstick: Debian's PyTorch (the same libtorch 1.13) for
+# ../shared/bench/pytorch_reference.py.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(python3-torch)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

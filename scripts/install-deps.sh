@@ -14,7 +14,7 @@ packages=(
   libcpp-httplib-dev wrk
   # ui
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqcustomplot-dev libgl-dev libvulkan-dev
+  qt6-svg-dev libqcustomplot-dev libgl-dev libvulkan-dev
   # headless GUI runs and tests
   xvfb xauth fonts-dejavu-core
 )

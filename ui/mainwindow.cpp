@@ -26,12 +26,15 @@
 #include <QStatusBar>
 
 #include "datapage.h"
+#include "evaluatepage.h"
+#include "exportpage.h"
 #include "error.h"
 #include "jobcontroller.h"
 #include "jobprogress.h"
 #include "logpanel.h"
 #include "modelpage.h"
 #include "store/project.h"
+#include "trainpage.h"
 #include "welcomeview.h"
 
 Q_LOGGING_CATEGORY(lcMainWindow, "ft.ui.mainwindow", QtInfoMsg)
@@ -104,6 +107,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_welcome(new WelcomeView),
       m_dataPage(new DataPage(m_jobs)),
       m_modelPage(new ModelPage),
+      m_trainPage(new TrainPage),
+      m_evaluatePage(new EvaluatePage),
+      m_exportPage(new ExportPage),
       m_log(new LogPanel(this)),
       m_progress(new JobProgress(m_jobs)),
       m_rowCount(new QLabel) {
@@ -115,6 +121,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_dataPage);
     m_pages->addWidget(m_modelPage);
+    m_pages->addWidget(m_trainPage);
+    m_pages->addWidget(m_evaluatePage);
+    m_pages->addWidget(m_exportPage);
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
@@ -145,6 +154,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_modelPage, &ModelPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     connect(m_modelPage, &ModelPage::modelLoadFailed, m_log, &QWidget::show);
+    connect(m_trainPage, &TrainPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_evaluatePage, &EvaluatePage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_exportPage, &ExportPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_exportPage, &ExportPage::evaluateRequested, this,
+            [this] { showPage(Page::Evaluate); });
     connect(m_jobs, &JobController::jobFailed, this,
             [this](qint64, const QString& message, int code) {
                 if (code != static_cast<int>(ErrorCode::Cancelled)) m_log->show();
@@ -162,6 +179,9 @@ MainWindow::~MainWindow() {
     m_jobs->cancelAll();
     m_dataPage->setProject(nullptr);
     m_modelPage->setProject(nullptr);
+    m_trainPage->setProject(nullptr);
+    m_evaluatePage->setProject(nullptr);
+    m_exportPage->setProject(nullptr);
 }
 
 QListWidget* MainWindow::createNavigation() {
@@ -178,16 +198,23 @@ QListWidget* MainWindow::createNavigation() {
     const Stage stages[] = {
         {tr("Prepare data"), QString()},
         {tr("Select model"), QString()},
-        {tr("Fine-tune"), tr("Fine-tuning with live curves arrives in release 0.2.")},
-        {tr("Evaluate"), tr("Metrics, confusion matrix and error examples arrive in release 0.3.")},
-        {tr("Deploy"), tr("One-click export and the inference server arrive in release 0.3.")},
+        {tr("Fine-tune"), QString()},
+        {tr("Evaluate"), QString()},
+        {tr("Deploy"), QString()},
     };
     for (int i = 0; i < 5; ++i) {
         auto* item = new QListWidgetItem(stageIcon(i + 1), stages[i].title);
         item->setSizeHint(QSize(180, 44));
-        if (i > 1) {
-            item->setFlags(Qt::NoItemFlags);
-            item->setToolTip(stages[i].later);
+        if (i == 4) {
+            item->setToolTip(
+                tr("Export a run as a verified folder, keep its versions in the "
+                   "registry, and write the data as OpenAI JSONL"));
+        } else if (i == 3) {
+            item->setToolTip(tr("Metrics with intervals, the confusion matrix and its rows, "
+                                "ROC / PR curves, baselines and run comparison"));
+        } else if (i == 2) {
+            item->setToolTip(tr("Set the hyperparameters, train with live curves, pause, "
+                                "resume and compare runs"));
         } else if (i == 1) {
             item->setToolTip(
                 tr("Choose a pre-trained model, preview its tokenizer and check "
@@ -200,6 +227,9 @@ QListWidget* MainWindow::createNavigation() {
     connect(nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == 0 && m_project) showPage(Page::Data);
         if (row == 1 && m_project) showPage(Page::Model);
+        if (row == 2 && m_project) showPage(Page::Train);
+        if (row == 3 && m_project) showPage(Page::Evaluate);
+        if (row == 4 && m_project) showPage(Page::Export);
     });
     return nav;
 }
@@ -250,6 +280,9 @@ QString MainWindow::projectDir() const {
 MainWindow::Page MainWindow::currentPage() const {
     if (m_pages->currentWidget() == m_dataPage) return Page::Data;
     if (m_pages->currentWidget() == m_modelPage) return Page::Model;
+    if (m_pages->currentWidget() == m_trainPage) return Page::Train;
+    if (m_pages->currentWidget() == m_evaluatePage) return Page::Evaluate;
+    if (m_pages->currentWidget() == m_exportPage) return Page::Export;
     return Page::Welcome;
 }
 
@@ -257,12 +290,19 @@ void MainWindow::showPage(Page page) {
     if (page != Page::Welcome && !m_project) page = Page::Welcome;
     // The epoch estimate counts the training rows of the dataset the Data page shows.
     if (page == Page::Model) m_modelPage->setDatasetId(m_dataPage->datasetId());
-    QWidget* widgets[] = {m_welcome, m_dataPage, m_modelPage};
+    if (page == Page::Train) m_trainPage->setDatasetId(m_dataPage->datasetId());
+    QWidget* widgets[] = {m_welcome,   m_dataPage,     m_modelPage,
+                          m_trainPage, m_evaluatePage, m_exportPage};
     m_pages->setCurrentWidget(widgets[static_cast<int>(page)]);
     const QSignalBlocker block(m_nav);
-    const int row = page == Page::Data ? 0 : page == Page::Model ? 1 : -1;
+    const int row = page == Page::Data       ? 0
+                    : page == Page::Model    ? 1
+                    : page == Page::Train    ? 2
+                    : page == Page::Evaluate ? 3
+                    : page == Page::Export   ? 4
+                                             : -1;
     m_nav->setCurrentRow(row);
-    for (int i : {0, 1}) {
+    for (int i : {0, 1, 2, 3, 4}) {
         m_nav->item(i)->setFlags(m_project ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
                                            : Qt::NoItemFlags);
         m_nav->item(i)->setSelected(i == row);
@@ -299,6 +339,9 @@ bool MainWindow::openProject(const QString& dir) {
     qCInfo(lcMainWindow).noquote() << "opened project" << clean;
     m_dataPage->setProject(m_project.get());
     m_modelPage->setProject(m_project.get());
+    m_trainPage->setProject(m_project.get());
+    m_evaluatePage->setProject(m_project.get());
+    m_exportPage->setProject(m_project.get());
     addRecent(clean);
     showPage(Page::Data);
     updateTitle();
@@ -307,6 +350,8 @@ bool MainWindow::openProject(const QString& dir) {
 
 bool MainWindow::closeProject() {
     if (!m_project) return true;
+    // A training run is stopped cleanly (checkpointed, resumable) only if the user agrees.
+    if (!m_trainPage->stopForClose()) return false;
     if (m_jobs->hasWriteJobs()) {
         const auto answer = QMessageBox::question(
             this, tr("Close project"),
@@ -318,6 +363,9 @@ bool MainWindow::closeProject() {
     m_jobs->cancelAll();
     m_dataPage->setProject(nullptr);
     m_modelPage->setProject(nullptr);
+    m_trainPage->setProject(nullptr);
+    m_evaluatePage->setProject(nullptr);
+    m_exportPage->setProject(nullptr);
     m_project.reset();
     m_rowCount->clear();
     m_welcome->setRecentProjects(recentProjects());

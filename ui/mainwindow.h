@@ -17,10 +17,13 @@ class Project;
 namespace ft::ui {
 
 class DataPage;
+class EvaluatePage;
+class ExportPage;
 class JobController;
 class JobProgress;
 class LogPanel;
 class ModelPage;
+class TrainPage;
 class WelcomeView;
 
 // The main window: the five stages in a side navigation (only what works is
@@ -31,7 +34,7 @@ class WelcomeView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Welcome, Data, Model };
+    enum class Page { Welcome, Data, Model, Train, Evaluate, Export };
     static constexpr int kMaxRecent = 8;
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -40,6 +43,9 @@ public:
     QString projectDir() const;
     DataPage* dataPage() const { return m_dataPage; }
     ModelPage* modelPage() const { return m_modelPage; }
+    TrainPage* trainPage() const { return m_trainPage; }
+    EvaluatePage* evaluatePage() const { return m_evaluatePage; }
+    ExportPage* exportPage() const { return m_exportPage; }
     JobController* jobs() const { return m_jobs; }
     Page currentPage() const;
 
@@ -76,6 +82,9 @@ private:
     WelcomeView* m_welcome;
     DataPage* m_dataPage;
     ModelPage* m_modelPage;
+    TrainPage* m_trainPage;
+    EvaluatePage* m_evaluatePage;
+    ExportPage* m_exportPage;
     LogPanel* m_log;
     JobProgress* m_progress;
     QLabel* m_rowCount;

@@ -15,6 +15,13 @@ void registerDataCommands(CLI::App& app);
 void registerTokenizeCommand(CLI::App& app);
 void registerModelCommands(CLI::App& app);
 void registerTrainCommands(CLI::App& app);
+// export (+ list / delete / compare), predict, and data export-jsonl (needs the data
+// command registered first).
+void registerDeployCommands(CLI::App& app);
+void registerServeCommand(CLI::App& app);
+// eval; runs compare is added to the runs group by registerTrainCommands.
+void registerEvalCommand(CLI::App& app);
+void registerRunsCompareCommand(CLI::App& runs);
 
 // Progress on stderr: a refreshed line on a terminal, a line per 10 % otherwise.
 class ProgressPrinter {

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
     ft::cli::registerTokenizeCommand(app);
     ft::cli::registerModelCommands(app);
     ft::cli::registerTrainCommands(app);
+    ft::cli::registerEvalCommand(app);
+    ft::cli::registerDeployCommands(app);
+    ft::cli::registerServeCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -274,6 +274,7 @@ void registerTrainCommands(CLI::App& app) {
     list->add_option("--project", rs.project, "Project folder")->required();
     list->add_flag("--json", rs.json, "JSON output");
     list->callback([] { runList(rs); });
+    registerRunsCompareCommand(*runs);
 }
 
 }  // namespace ft::cli

@@ -9,11 +9,14 @@
 #include <QTranslator>
 
 #include "datapage.h"
+#include "evaluatepage.h"
+#include "exportpage.h"
 #include "importwizard.h"
 #include "mainwindow.h"
 #include "modelpage.h"
 #include "runtime.h"
 #include "theme.h"
+#include "trainpage.h"
 
 namespace {
 
@@ -62,11 +65,15 @@ int main(int argc, char** argv) {
     const QCommandLineOption page(
         QStringLiteral("page"),
         QApplication::translate("main",
-                                "Page to show: welcome, data, model or import (the wizard)."),
+                                "Page to show: welcome, data, model, train, evaluate, export or "
+                                "import (the wizard)."),
         QStringLiteral("PAGE"), QStringLiteral("data"));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        QApplication::translate("main", "Data page tab to show: overview, clean or split."),
+        QApplication::translate("main",
+                                "Tab to show: overview, clean or split (data page); metrics, "
+                                "confusion, curves, calibration, baselines, sensitivity or "
+                                "compare (evaluate page)."),
         QStringLiteral("TAB"), QStringLiteral("overview"));
     const QCommandLineOption importFile(
         QStringLiteral("import"),
@@ -85,6 +92,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption measure(
         QStringLiteral("measure"),
         QApplication::translate("main", "Measure the training speed once the --model has loaded."));
+    const QCommandLineOption trainConfig(
+        QStringLiteral("train-config"),
+        QApplication::translate("main",
+                                "Load a run config (JSON, as 'finetune train --config' reads) on "
+                                "the Train page and start training."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption exportRun(
+        QStringLiteral("export-run"),
+        QApplication::translate("main", "Export run N from the Export page once it is listed."),
+        QStringLiteral("N"));
     const QCommandLineOption delay(
         QStringLiteral("delay"),
         QApplication::translate("main", "Milliseconds to wait before the screenshot."),
@@ -92,8 +109,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size, e.g. 1400x880."),
                                   QStringLiteral("WxH"));
-    parser.addOptions(
-        {sample, screenshot, page, tab, importFile, wizardPage, model, measure, delay, size});
+    parser.addOptions({sample, screenshot, page, tab, importFile, wizardPage, model, measure,
+                       trainConfig, exportRun, delay, size});
     parser.process(app);
 
     ft::ui::applyTheme(app);
@@ -113,7 +130,33 @@ int main(int argc, char** argv) {
         window.showPage(ft::ui::MainWindow::Page::Welcome);
     } else if (parser.value(page) == QLatin1String("model")) {
         window.showPage(ft::ui::MainWindow::Page::Model);
+    } else if (parser.value(page) == QLatin1String("train") || parser.isSet(trainConfig)) {
+        window.showPage(ft::ui::MainWindow::Page::Train);
+    } else if (parser.value(page) == QLatin1String("evaluate")) {
+        window.showPage(ft::ui::MainWindow::Page::Evaluate);
+        const QStringList evaluateTabs{QStringLiteral("metrics"),     QStringLiteral("confusion"),
+                                       QStringLiteral("curves"),      QStringLiteral("calibration"),
+                                       QStringLiteral("baselines"),   QStringLiteral("sensitivity"),
+                                       QStringLiteral("compare")};
+        if (const int i = evaluateTabs.indexOf(parser.value(tab)); i >= 0) {
+            window.evaluatePage()->showTab(static_cast<ft::ui::EvaluatePage::Tab>(i));
+        }
     }
+    if (parser.value(page) == QLatin1String("export") || parser.isSet(exportRun)) {
+        window.showPage(ft::ui::MainWindow::Page::Export);
+    }
+    if (parser.isSet(exportRun)) {
+        const qint64 runId = parser.value(exportRun).toLongLong();
+        QObject::connect(
+            window.exportPage(), &ft::ui::ExportPage::listingChanged, window.exportPage(),
+            [&window, runId] {
+                window.exportPage()->selectRun(runId);
+                window.exportPage()->startExport();
+            },
+            Qt::SingleShotConnection);
+    }
+    if (parser.isSet(trainConfig) && window.trainPage()->loadConfigFile(parser.value(trainConfig)))
+        window.trainPage()->startTraining();
     if (parser.isSet(model)) {
         const QString which = parser.value(model);
         if (QDir(which).exists()) {
@@ -148,8 +191,10 @@ int main(int argc, char** argv) {
     }
     const QString file = parser.value(screenshot);
     int status = 0;
-    QTimer::singleShot(parser.value(delay).toInt(), &app, [target, file, &status] {
+    QTimer::singleShot(parser.value(delay).toInt(), &app, [&window, target, file, &status] {
         status = target->grab().save(file) ? 0 : 1;
+        // Quitting closes the window, which would ask whether to stop a training run.
+        window.trainPage()->stopAndWait();
         QApplication::quit();
     });
     QApplication::exec();

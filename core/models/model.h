@@ -91,8 +91,10 @@ public:
     static Model open(const std::string& folder, const LoadOptions& options = {});
     // A randomly initialised model of a built-in shape ("bert-tiny" 2x128,
     // "bert-mini" 4x256, "bert-small" 4x512); report().randomlyInitialised is set. When
-    // tokenizerFolder is not empty its tokenizer is loaded and checked against the
-    // embedding matrix.
+    // tokenizerFolder is not empty its tokenizer is loaded and the embedding matrix gets
+    // one row per token (config().summary().vocab = the tokenizer's vocabSize(), e.g. a
+    // vocabulary built by text::WordPieceTrainer); save() then copies its files. Without
+    // one the vocabulary is BERT's 30,522 and tokenizer() is null.
     static Model createBuiltin(const std::string& name, const std::vector<std::string>& labels = {},
                                const std::string& tokenizerFolder = {});
     // A randomly initialised model of any supported config.

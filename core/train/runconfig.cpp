@@ -179,10 +179,8 @@ RunConfig parseRunConfig(const json& j, const std::string& source, const std::st
     if (c.model.empty())
         r.fail("model",
                "missing: a checkpoint folder or \"builtin:bert-tiny|bert-mini|bert-small\"");
+    // Empty for a built-in model: the trainer builds a WordPiece vocabulary from the data.
     c.tokenizer = resolve(r.string("tokenizer", ""), baseDir);
-    if (c.model.rfind("builtin:", 0) == 0 && c.tokenizer.empty())
-        r.fail("tokenizer",
-               "a built-in model needs a tokenizer folder (e.g. a BERT vocab.txt folder)");
 
     c.newHead = r.boolean("new_head", c.newHead);
     c.epochs = r.integer("epochs", c.epochs, 1, "must be at least 1");

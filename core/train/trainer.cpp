@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "models/loader.h"
 #include "runtime.h"
 #include "text/tokenizer.h"
+#include "text/wordpiecetrainer.h"
 #include "train/batcher.h"
 #include "train/stepper.h"
 #include "train/tokencache.h"
@@ -204,6 +206,51 @@ fs::path existingCheckpoint(const fs::path& dir, const std::string& kind) {
     return {};
 }
 
+// A built-in model run without a tokenizer: a WordPiece vocabulary built from the text the
+// token cache feeds the model (the train part's labelled, kept rows; cleaned text when the
+// dataset was cleaned; the pair text too), written once into runDir/tokenizer. A resumed
+// run finds it there and reuses it, so its ids never change under a checkpoint.
+std::string ensureVocabulary(const store::Project& project, int64_t splitId, const fs::path& runDir,
+                             const RunConfig& config, const TrainCallbacks& cb) {
+    const fs::path folder = runDir / "tokenizer";
+    std::error_code ec;
+    if (fs::is_regular_file(folder / "vocab.txt", ec)) return folder.string();
+    // Left behind by a process that died while writing it.
+    for (const auto& entry : fs::directory_iterator(runDir, ec))
+        if (entry.path().filename().string().rfind("tokenizer.tmp-", 0) == 0)
+            fs::remove_all(entry.path(), ec);
+    const auto t0 = Clock::now();
+    std::vector<std::string> texts;
+    size_t rows = 0;
+    for (int64_t rowId : project.splitRowIds(splitId, store::SplitPart::Train)) {
+        const auto row = project.row(rowId);
+        if (!row || row->dropped != 0 || !row->label) continue;
+        ++rows;
+        texts.push_back(row->cleanText ? *row->cleanText : row->text);
+        const auto& pair = row->cleanText ? row->cleanPair : row->textPair;
+        if (pair) texts.push_back(*pair);
+    }
+    text::WordPieceTrainerOptions options;
+    options.threads = static_cast<unsigned>(std::max<int64_t>(0, config.threads));
+    text::WordPieceTrainer trainer(options);
+    Progress progress;
+    progress.shouldStop = cb.shouldStop;
+    trainer.feed(texts, progress);
+    const auto vocab = trainer.train(progress);
+    fs::create_directories(runDir, ec);
+    if (ec) throw Error(ErrorCode::Io, runDir.string() + ": " + ec.message());
+    text::saveWordPieceFolder(folder.string(), vocab, options);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f",
+                  std::chrono::duration<double>(Clock::now() - t0).count());
+    if (cb.onEvent)
+        cb.onEvent(LogLevel::Info, "built a WordPiece vocabulary of " +
+                                       std::to_string(vocab.size()) + " tokens from " +
+                                       std::to_string(rows) + " training rows in " + seconds +
+                                       " s (" + folder.string() + ")");
+    return folder.string();
+}
+
 // Minimum-is-better for losses, maximum-is-better otherwise.
 bool lowerIsBetter(const std::string& metric) { return metric == "val_loss"; }
 
@@ -314,7 +361,10 @@ void Run::prepare() {
     dropout.attention = m_config.attentionDropout;
     dropout.classifier = m_config.classifierDropout;
     if (isBuiltin(m_config.model)) {
-        m_tokenizerFolder = m_config.tokenizer;
+        m_tokenizerFolder =
+            m_config.tokenizer.empty()
+                ? ensureVocabulary(m_project, m_splitId, m_info.checkpointDir, m_config, m_cb)
+                : m_config.tokenizer;
         m_model =
             models::Model::createBuiltin(m_config.model.substr(8), m_labels, m_tokenizerFolder);
         m_model->internals().module->setDropout(dropout);

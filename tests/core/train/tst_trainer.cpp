@@ -1,5 +1,6 @@
 // The trainer on a tiny model and a generated dataset: batching, schedules, determinism,
-// resume equivalence, NaN handling, early stopping, pausing and run-config validation.
+// resume equivalence, NaN handling, early stopping, pausing, run-config validation, and
+// built-in models with the WordPiece vocabulary they build from the data.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,9 +14,11 @@
 #include "error.h"
 #include "models/model.h"
 #include "store/project.h"
+#include "text/tokenizer.h"
 #include "train/batcher.h"
 #include "train/runconfig.h"
 #include "train/schedule.h"
+#include "train/tokencache.h"
 #include "train/trainer.h"
 
 namespace fs = std::filesystem;
@@ -45,10 +48,9 @@ std::vector<std::pair<std::string, std::string>> makeRows(int n,
     return rows;
 }
 
-int64_t makeDataset(Project& p, const std::string& name, const std::vector<std::string>& labels,
-                    int n = 90) {
+int64_t makeDataset(Project& p, const std::string& name,
+                    const std::vector<std::pair<std::string, std::string>>& rows) {
     const int64_t ds = p.createDataset(name);
-    const auto rows = makeRows(n, labels);
     std::vector<std::pair<int64_t, ft::store::SplitPart>> assignment;
     {
         ft::store::Transaction tx(p.handle());
@@ -74,12 +76,48 @@ int64_t makeDataset(Project& p, const std::string& name, const std::vector<std::
     return ds;
 }
 
+int64_t makeDataset(Project& p, const std::string& name, const std::vector<std::string>& labels,
+                    int n = 90) {
+    return makeDataset(p, name, makeRows(n, labels));
+}
+
+// Words with accents and CJK characters (and their own labels), in short sentences.
+std::vector<std::pair<std::string, std::string>> accentedRows(int n) {
+    const std::vector<std::vector<std::string>> words = {
+        {"café", "naïve", "crème", "Über", "façade"},
+        {"東京", "大阪", "京都", "日本", "東"},
+        {"déjà", "vu", "señor", "Ångström", "résumé"}};
+    const std::vector<std::string> labels = {"french", "japanese", "mixed"};
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (int i = 0; i < n; ++i) {
+        const size_t k = static_cast<size_t>(i) % 3;
+        std::string text;
+        for (int w = 0; w < 2 + (i * 5) % 7; ++w)
+            text += (w ? " " : "") + words[k][static_cast<size_t>((i + w) % 5)];
+        rows.emplace_back(text + (i % 4 == 0 ? "!" : ""), labels[k]);
+    }
+    return rows;
+}
+
+std::string readAll(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 json baseConfig() {
     return {{"dataset", "words"},  {"model", kModel},
             {"epochs", 2},         {"batch_size", 8},
             {"max_length", 32},    {"learning_rate", 1e-3},
             {"warmup_ratio", 0.1}, {"seed", 7},
             {"threads", 1},        {"dropout", {{"hidden", 0.1}, {"attention", 0.1}}}};
+}
+
+json builtinConfig(const std::string& dataset) {
+    json c = baseConfig();
+    c["dataset"] = dataset;
+    c["model"] = "builtin:bert-tiny";
+    c["max_length"] = 24;
+    return c;
 }
 
 std::vector<double> losses(const Project& p, int64_t run) {
@@ -114,6 +152,8 @@ private slots:
     void badConfig_data();
     void badConfig();
     void unknownKeySuggestion();
+    void builtinBuildsVocabulary();
+    void builtinNonAsciiCheckpointReopens();
 
 private:
     int64_t create(const json& config);
@@ -127,6 +167,7 @@ void TstTrainer::initTestCase() {
     Project p = Project::create(m_project);
     makeDataset(p, "words", {"negative", "neutral", "positive"});
     makeDataset(p, "spam", {"ham", "spam", "neutral"}, 30);
+    makeDataset(p, "accents", accentedRows(60));
 }
 
 int64_t TstTrainer::create(const json& config) {
@@ -355,8 +396,10 @@ void TstTrainer::migratesVersion1Project() {
     {
         Project p = Project::create(dir);
         p.createDataset("kept");
-        // Back to what schema version 1 had: no run tables.
+        // Back to what schema version 1 had: no run tables (nor version 3's evaluations and
+        // exports, which refer to runs).
         ft::store::exec(p.handle(),
+                        "DROP TABLE exports; DROP TABLE predictions; DROP TABLE evaluations; "
                         "DROP TABLE checkpoints; DROP TABLE run_metrics; DROP TABLE runs; "
                         "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
         QCOMPARE(p.schemaVersion(), 1);
@@ -400,8 +443,9 @@ void TstTrainer::badConfig_data() {
                             << "device";
     QTest::newRow("wrong type") << R"({"batch_size": "16"})"
                                 << "batch_size";
-    QTest::newRow("built-in without tokenizer") << R"({"model": "builtin:bert-tiny"})"
-                                                << "tokenizer";
+    QTest::newRow("built-in with an empty tokenizer folder")
+        << R"({"model": "builtin:bert-tiny", "tokenizer": "/nonexistent-vocabulary"})"
+        << "tokenizer";
     QTest::newRow("unknown built-in") << R"({"model": "builtin:bert-huge", "tokenizer": "."})"
                                       << "model";
 }
@@ -439,6 +483,107 @@ void TstTrainer::unknownKeySuggestion() {
     const auto sample =
         ft::train::loadRunConfig(std::string(FT_SOURCE_DIR) + "/resources/samples/sample-run.json");
     QCOMPARE(sample.model, std::string("builtin:bert-mini"));
+    QVERIFY(sample.tokenizer.empty());  // it builds its own vocabulary
+}
+
+void TstTrainer::builtinBuildsVocabulary() {
+    // No tokenizer: each run builds runs/<id>/tokenizer from its train part. The same
+    // seed and data give the same vocabulary and the same losses.
+    std::vector<std::string> events;
+    ft::train::TrainCallbacks cb;
+    cb.onEvent = [&](ft::LogLevel, const std::string& m) { events.push_back(m); };
+    const int64_t a = create(builtinConfig("words"));
+    const int64_t b = create(builtinConfig("words"));
+    const auto ra = ft::train::Trainer::run(m_project, a, cb);
+    QCOMPARE(ra.status, ft::store::RunStatus::Completed);
+    const auto built = std::find_if(events.begin(), events.end(), [](const std::string& m) {
+        return m.rfind("built a WordPiece vocabulary of ", 0) == 0;
+    });
+    QVERIFY2(built != events.end(), "no vocabulary event");
+    QVERIFY2(built->find(" tokens from 72 training rows in ") != std::string::npos, built->c_str());
+
+    // Stopped after 5 steps and resumed: the vocabulary is built once and reused.
+    int stepsSeen = 0;
+    cb.onStep = [&](const ft::train::StepEvent&) { ++stepsSeen; };
+    cb.shouldStop = [&] { return stepsSeen == 5; };
+    events.clear();
+    QCOMPARE(ft::train::Trainer::run(m_project, b, cb).status, ft::store::RunStatus::Stopped);
+    QCOMPARE(
+        std::count_if(events.begin(), events.end(),
+                      [](const std::string& m) { return m.rfind("built a WordPiece", 0) == 0; }),
+        1L);
+    Project p = Project::open(m_project);
+    const fs::path dirA = p.run(a)->checkpointDir, dirB = p.run(b)->checkpointDir;
+    const auto vocabB = fs::last_write_time(dirB / "tokenizer/vocab.txt");
+    events.clear();
+    cb.shouldStop = nullptr;
+    const auto rb = ft::train::Trainer::run(m_project, b, cb);
+    QVERIFY(rb.resumed);
+    QCOMPARE(rb.status, ft::store::RunStatus::Completed);
+    for (const auto& m : events) QVERIFY2(m.rfind("built a WordPiece", 0) != 0, m.c_str());
+    QVERIFY(fs::last_write_time(dirB / "tokenizer/vocab.txt") == vocabB);
+    QCOMPARE(losses(p, a).size(), size_t(18));
+    QCOMPARE(losses(p, b), losses(p, a));
+
+    const std::string vocab = readAll(dirA / "tokenizer/vocab.txt");
+    QCOMPARE(readAll(dirB / "tokenizer/vocab.txt"), vocab);
+    const auto lines = static_cast<int64_t>(std::count(vocab.begin(), vocab.end(), '\n'));
+    QVERIFY2(lines > 40 && lines < 200, qPrintable(QString::number(lines)));
+    QVERIFY(vocab.rfind("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n", 0) == 0);
+
+    // The checkpoint is a complete Hugging Face folder: config.json's vocab_size is the
+    // vocabulary's size, the tokenizer files are there, and it reopens with them.
+    const fs::path best = ra.bestCheckpoint;
+    for (const char* f : {"vocab.txt", "tokenizer_config.json", "special_tokens_map.json"})
+        QCOMPARE(readAll(best / f), readAll(dirA / "tokenizer" / f));
+    QCOMPARE(json::parse(readAll(best / "config.json")).at("vocab_size").get<int64_t>(), lines);
+    const auto model = ft::models::Model::open(best.string(), {});
+    QVERIFY(model.tokenizer() != nullptr);
+    QCOMPARE(model.info().vocab, lines);
+    QCOMPARE(static_cast<int64_t>(model.tokenizer()->vocabSize()), lines);
+    QCOMPARE(model.info().tokenizerKind, std::string("WordPiece"));
+    // 2 x 128 BERT: 30,522 rows of 128 would be 3.9M parameters more.
+    const auto bertVocab = ft::models::Model::createBuiltin("bert-tiny", {"a", "b", "c"});
+    QCOMPARE(bertVocab.info().parameters - model.info().parameters, (30522 - lines) * 128);
+}
+
+void TstTrainer::builtinNonAsciiCheckpointReopens() {
+    json c = builtinConfig("accents");
+    c["epochs"] = 1;
+    const int64_t run = create(c);
+    const auto r = ft::train::Trainer::run(m_project, run);
+    QCOMPARE(r.status, ft::store::RunStatus::Completed);
+    Project p = Project::open(m_project);
+    const fs::path folder = fs::path(p.run(run)->checkpointDir) / "tokenizer";
+    const std::string vocab = readAll(folder / "vocab.txt");
+    for (const char* token : {"\ncafe\n", "\nnaive\n", "\n東\n", "\n京\n"})
+        QVERIFY2(vocab.find(token) != std::string::npos, token);
+
+    // The ids the run trained on (the token cache, keyed by the tokenizer files) are the
+    // ids the reopened checkpoint's tokenizer produces, and none is [UNK].
+    const auto model = ft::models::Model::open(r.lastCheckpoint);
+    const auto* tk = model.tokenizer();
+    QVERIFY(tk != nullptr);
+    const int64_t ds = p.datasetByName("accents")->id;
+    const auto labels = model.info().labels;
+    const auto part =
+        ft::train::TokenCache::load(p, ds, p.run(run)->splitId, ft::store::SplitPart::Train, *tk,
+                                    folder.string(), 24, labels, 1);
+    QVERIFY(part.fromCache);
+    QCOMPARE(part.examples.size(), size_t(48));
+    ft::text::EncodeOptions eo;
+    eo.maxLength = 24;
+    for (size_t i = 0; i < part.examples.size(); ++i) {
+        const auto row = p.row(part.rowIds[i]);
+        const auto ids = tk->encode(row->text, eo).ids;
+        QCOMPARE(ids, part.examples[i].ids);
+        QVERIFY2(std::find(ids.begin(), ids.end(), tk->unkId()) == ids.end(), row->text.c_str());
+    }
+    QCOMPARE(tk->encode("Café NAÏVE 東京", eo).tokens,
+             (std::vector<std::string>{"[CLS]", "cafe", "naive", "東", "京", "[SEP]"}));
+    const auto predictions = model.predict({"café crème", "東京 大阪"});
+    QCOMPARE(predictions.size(), size_t(2));
+    QCOMPARE(predictions[0].probabilities.size(), size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TstTrainer)

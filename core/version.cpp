@@ -1,0 +1,7 @@
+#include "version.h"
+
+namespace ft {
+
+const char* softwareVersion() { return FT_VERSION; }
+
+}  // namespace ft

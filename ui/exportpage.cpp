@@ -577,13 +577,19 @@ QWidget* ExportPage::createSummaryBox() {
     m_summaryBox = new QGroupBox(tr("What an export contains"));
     m_summaryBox->setObjectName(QStringLiteral("exportSummaryBox"));
 
+    m_summaryIntro = new QLabel(summaryIntro());
+    m_summaryIntro->setObjectName(QStringLiteral("exportSummaryIntro"));
+    m_summaryIntro->setWordWrap(true);
+    m_summaryIntro->setTextFormat(Qt::RichText);
+    m_summaryIntro->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
     m_summaryTitle = new QLabel;
     m_summaryTitle->setObjectName(QStringLiteral("exportSummaryTitle"));
     m_summaryTitle->setProperty("role", QStringLiteral("heading"));
     m_summaryTitle->setWordWrap(true);
-    m_summaryTitle->setTextFormat(Qt::RichText);
-    m_summaryTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_summaryTitle->setText(summaryIntro());
+    m_summaryTitle->setTextFormat(Qt::PlainText);
+    m_summaryDetails = hintLabel();
+    m_summaryDetails->setObjectName(QStringLiteral("exportSummaryDetails"));
 
     auto* folderLabel = new QLabel(tr("Folder:"));
     m_summaryFolder = new QLabel;
@@ -625,18 +631,25 @@ QWidget* ExportPage::createSummaryBox() {
 
     m_filesView = makeTable(m_filesModel, QStringLiteral("exportFilesTable"));
     m_filesView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_filesView->setMinimumHeight(120);
+    // About five rows: the total is written below it, and the registry must stay in view.
+    m_filesView->setMinimumHeight(100);
+    m_filesView->setMaximumHeight(m_filesView->verticalHeader()->defaultSectionSize() * 5 +
+                                  m_filesView->horizontalHeader()->sizeHint().height() + 4);
     m_summaryTotal = hintLabel();
     m_summaryTotal->setObjectName(QStringLiteral("exportSummaryTotal"));
 
     auto* layout = new QVBoxLayout(m_summaryBox);
     layout->setSpacing(6);
+    layout->addWidget(m_summaryIntro, 1);
     layout->addWidget(m_summaryTitle);
+    layout->addWidget(m_summaryDetails);
     layout->addWidget(folderWidget);
     layout->addWidget(m_verification);
     layout->addWidget(m_summaryWarnings);
     layout->addWidget(m_filesView, 1);
     layout->addWidget(m_summaryTotal);
+    m_summaryTitle->hide();
+    m_summaryDetails->hide();
     folderWidget->hide();
     m_verification->hide();
     m_summaryWarnings->hide();
@@ -737,19 +750,22 @@ QWidget* ExportPage::createJsonlBox() {
 
     m_jsonlDataset = new QComboBox;
     m_jsonlDataset->setObjectName(QStringLiteral("jsonlDatasetCombo"));
-    m_jsonlDataset->setMinimumContentsLength(10);
+    m_jsonlDataset->setMinimumContentsLength(8);
     m_jsonlDataset->setToolTip(tr("The dataset whose labelled rows are written"));
     m_jsonlDataset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_jsonlDataset, &QComboBox::currentIndexChanged, this, [this] { fillJsonlParts(); });
     m_jsonlPart = new QComboBox;
     m_jsonlPart->setObjectName(QStringLiteral("jsonlPartCombo"));
-    m_jsonlPart->setMinimumContentsLength(18);
+    m_jsonlPart->setMinimumContentsLength(14);
     m_jsonlPart->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_jsonlRaw = new QCheckBox(tr("Imported text (not the cleaned one)"));
+    m_jsonlRaw = new QCheckBox(tr("Raw text"));
+    m_jsonlRaw->setToolTip(
+        tr("Write the text as it was imported, not the cleaned text the "
+           "models train on"));
     m_jsonlRaw->setObjectName(QStringLiteral("jsonlRawText"));
     m_jsonlSystem = new QLineEdit;
     m_jsonlSystem->setObjectName(QStringLiteral("jsonlSystem"));
-    m_jsonlSystem->setPlaceholderText(tr("Optional, e.g. “Answer with the ticket's intent only.”"));
+    m_jsonlSystem->setPlaceholderText(tr("Optional, e.g. “Answer with the intent only.”"));
     m_jsonlSystem->setToolTip(tr("Sent as the system message of every example"));
     m_jsonlButton = new QPushButton(tr("Export JSONL…"));
     m_jsonlButton->setObjectName(QStringLiteral("jsonlExportButton"));
@@ -771,25 +787,24 @@ QWidget* ExportPage::createJsonlBox() {
 
     auto* source = new QHBoxLayout;
     source->setSpacing(8);
-    source->addWidget(m_jsonlDataset, 1);
-    source->addWidget(m_jsonlPart, 1);
-    auto* actions = new QHBoxLayout;
-    actions->setSpacing(8);
-    actions->addWidget(m_jsonlRaw);
-    actions->addStretch(1);
-    actions->addWidget(m_jsonlProgress, 1);
-    actions->addWidget(m_jsonlCancel);
-    actions->addWidget(m_jsonlButton);
+    source->addWidget(m_jsonlDataset, 2);
+    source->addWidget(m_jsonlPart, 3);
+    source->addWidget(m_jsonlRaw);
+    auto* prompt = new QHBoxLayout;
+    prompt->setSpacing(8);
+    prompt->addWidget(m_jsonlSystem, 1);
+    prompt->addWidget(m_jsonlProgress);
+    prompt->addWidget(m_jsonlCancel);
+    prompt->addWidget(m_jsonlButton);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setVerticalSpacing(6);
     form->addRow(tr("Data:"), source);
-    form->addRow(tr("System prompt:"), m_jsonlSystem);
+    form->addRow(tr("System prompt:"), prompt);
     auto* layout = new QVBoxLayout(box);
     layout->setSpacing(6);
     layout->addLayout(form);
-    layout->addLayout(actions);
     layout->addWidget(m_jsonlResult);
     return box;
 }
@@ -814,11 +829,9 @@ void ExportPage::setProject(store::Project* project) {
     m_registryError->hide();
     setError({});
     m_summaryBox->setTitle(tr("What an export contains"));
-    m_summaryTitle->setText(summaryIntro());
     for (QWidget* w : m_summaryBox->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
-        if (w != m_summaryTitle) w->hide();
+        w->setVisible(w == m_summaryIntro);
     }
-    m_summaryTitle->show();
     fillRunCombo();
     fillRegistry();
     fillDatasets();
@@ -1177,41 +1190,54 @@ void ExportPage::onExportFinished(qint64 jobId, const deploy::ExportResult& resu
 
 void ExportPage::showSummary(const deploy::ExportResult& r) {
     m_summaryBox->setTitle(tr("Last export"));
-    m_summaryTitle->setText(
-        tr("%1 — version %2").arg(q(r.name).toHtmlEscaped()).arg(r.version) +
-        QStringLiteral("<span style='font-weight:400; color:#5f6368'> · %1 checkpoint · %2 · "
-                       "%3</span>")
-            .arg(q(r.checkpoint), q(deploy::toString(r.dtype)),
-                 tr("exported in %1 s").arg(QString::number(r.seconds, 'f', 1))));
+    m_summaryTitle->setText(tr("%1 — version %2").arg(q(r.name)).arg(r.version));
+    m_summaryDetails->setText(tr("%1 checkpoint · %2 weights · exported in %3 s")
+                                  .arg(q(r.checkpoint), q(deploy::toString(r.dtype)),
+                                       QString::number(r.seconds, 'f', 1)));
     m_summaryFolder->setText(QDir::toNativeSeparators(q(r.folder)));
 
     const deploy::Verification& v = r.verification;
+    const QString reference =
+        v.evaluationId ? tr("evaluation %1").arg(*v.evaluationId) : tr("the checkpoint itself");
+    const QString part = v.part.empty() ? tr("reference") : q(v.part);
     QString verdict;
     if (!v.performed) {
         verdict = QStringLiteral("<b style='color:#7a4f01'>%1</b> — %2")
                       .arg(tr("Not verified"), q(v.message).toHtmlEscaped());
+    } else if (v.passed && r.dtype == deploy::ExportDtype::F32) {
+        verdict = QStringLiteral("<b style='color:#137333'>✔ %1</b> — %2")
+                      .arg(tr("Verified"),
+                           tr("the folder re-predicted all %1 rows of the %2 part exactly as %3 "
+                              "did: the same labels and every probability bit for bit "
+                              "(%4 bit-identical).")
+                               .arg(countText(v.rows), part, reference, countText(v.identicalRows))
+                               .toHtmlEscaped());
+    } else if (v.passed) {
+        verdict =
+            QStringLiteral("<b style='color:#137333'>✔ %1</b> — %2")
+                .arg(tr("Verified"),
+                     tr("the folder re-predicted the %1 rows of the %2 part: every label agrees "
+                        "with %3 (agreement %4 %); the largest probability difference is %5, "
+                        "from rounding the weights to %6.")
+                         .arg(countText(v.rows), part, reference,
+                              QString::number(v.agreement * 100, 'f', 1),
+                              QString::number(v.maxProbabilityDifference, 'g', 3),
+                              q(deploy::toString(r.dtype)))
+                         .toHtmlEscaped());
     } else {
-        verdict = v.passed ? QStringLiteral("<b style='color:#137333'>✔ %1</b>").arg(tr("Verified"))
-                           : QStringLiteral("<b style='color:#a50e0e'>✘ %1</b>")
-                                 .arg(tr("Verification failed"));
-        verdict += QStringLiteral(" — ") + q(v.message).toHtmlEscaped();
-        // The numbers behind the sentence, in one line: agreement, exactness, reference.
-        QStringList numbers;
-        numbers << tr("agreement %1 % (%2 of %3 rows)")
-                       .arg(QString::number(v.agreement * 100, 'f', 1), countText(v.sameLabel),
-                            countText(v.rows));
-        if (r.dtype == deploy::ExportDtype::F32) {
-            numbers << tr("%1 bit-identical").arg(countText(v.identicalRows));
-        } else {
-            numbers << tr("largest probability difference %1")
-                           .arg(QString::number(v.maxProbabilityDifference, 'g', 3));
-        }
-        QString reference = q(v.reference);
-        if (!v.part.empty()) reference += tr(", %1 part").arg(q(v.part));
-        numbers << tr("reference: %1").arg(reference);
-        verdict += QStringLiteral("<br><span style='color:#5f6368'>%1</span>")
-                       .arg(numbers.join(QStringLiteral(" · ")).toHtmlEscaped());
+        // The exporter's sentence names the first row that differs; the numbers follow.
+        verdict = QStringLiteral(
+                      "<b style='color:#a50e0e'>✘ %1</b> — %2<br>"
+                      "<span style='color:#5f6368'>%3</span>")
+                      .arg(tr("Verification failed"), q(v.message).toHtmlEscaped(),
+                           tr("Agreement %1 % (%2 of %3 rows of the %4 part) · largest "
+                              "probability difference %5 · reference: %6")
+                               .arg(QString::number(v.agreement * 100, 'f', 1),
+                                    countText(v.sameLabel), countText(v.rows), part,
+                                    QString::number(v.maxProbabilityDifference, 'g', 3), reference)
+                               .toHtmlEscaped());
     }
+    m_verification->setToolTip(q(v.message));
     m_verification->setText(verdict);
 
     QStringList warnings;
@@ -1234,8 +1260,9 @@ void ExportPage::showSummary(const deploy::ExportResult& r) {
     m_summaryTotal->setText(
         tr("%1 files and manifest.json, %2 in all")
             .arg(countText(static_cast<int64_t>(r.files.size())), sizeText(r.totalBytes)));
-    for (QWidget* w : m_summaryBox->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) w->show();
-    m_summaryWarnings->setVisible(!warnings.isEmpty());
+    for (QWidget* w : m_summaryBox->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        w->setVisible(w != m_summaryIntro && (w != m_summaryWarnings || !warnings.isEmpty()));
+    }
 }
 
 void ExportPage::fillRegistry() {
@@ -1342,17 +1369,56 @@ void ExportPage::showComparison(const deploy::ExportComparison& c) {
 
     m_compareMetrics->clear();
     m_compareMetrics->setHorizontalHeaderLabels(QStringList{tr("Metric")} + names);
+    // Headline metrics first, each with its 95 % interval beside the value when stored.
+    static const std::vector<std::string> order{"accuracy", "f1_macro", "balanced_accuracy",
+                                                "mcc",      "roc_auc",  "roc_auc_ovr_macro",
+                                                "log_loss"};
+    auto rank = [](const std::string& key) {
+        return std::find(order.begin(), order.end(), key) - order.begin();
+    };
+    std::map<std::string, const deploy::ExportComparison::Metric*> byKey;
+    for (const deploy::ExportComparison::Metric& m : c.metrics) byKey[m.key] = &m;
+    // "<key>_lower" / "<key>_upper" of a shown key are written into its cells.
+    auto isBound = [&byKey](const std::string& key) {
+        if (key.size() <= 6) return false;
+        const std::string suffix = key.substr(key.size() - 6);
+        return (suffix == "_lower" || suffix == "_upper") &&
+               byKey.count(key.substr(0, key.size() - 6)) > 0;
+    };
+    std::vector<const deploy::ExportComparison::Metric*> shown;
     for (const deploy::ExportComparison::Metric& m : c.metrics) {
-        QList<QStandardItem*> row{textItem(headlineName(m.key), q(m.key))};
-        // The better value of each metric in bold (lower is better only for the log loss).
-        std::optional<double> best;
-        for (const auto& v : m.values) {
+        if (!isBound(m.key)) shown.push_back(&m);
+    }
+    std::stable_sort(shown.begin(), shown.end(),
+                     [&rank](const auto* a, const auto* b) { return rank(a->key) < rank(b->key); });
+    for (const deploy::ExportComparison::Metric* m : shown) {
+        QList<QStandardItem*> row{textItem(headlineName(m->key), q(m->key))};
+        const auto lower = byKey.find(m->key + "_lower");
+        const auto upper = byKey.find(m->key + "_upper");
+        // The better value in bold when the versions differ (lower is better for log loss).
+        std::optional<double> best, worst;
+        for (const auto& v : m->values) {
             if (!v) continue;
-            if (!best || (m.key == "log_loss" ? *v < *best : *v > *best)) best = v;
+            const bool better =
+                m->key == "log_loss" ? (!best || *v < *best) : (!best || *v > *best);
+            const bool poorer =
+                m->key == "log_loss" ? (!worst || *v > *worst) : (!worst || *v < *worst);
+            if (better) best = v;
+            if (poorer) worst = v;
         }
-        for (const auto& v : m.values) {
+        for (size_t i = 0; i < m->values.size(); ++i) {
+            const auto& v = m->values[i];
             auto* item = numberItem(v, tr("not evaluated when exported"));
-            if (v && best && *v == *best && m.values.size() > 1) {
+            if (v && lower != byKey.end() && upper != byKey.end() &&
+                i < lower->second->values.size() && i < upper->second->values.size() &&
+                lower->second->values[i] && upper->second->values[i]) {
+                item->setText(QStringLiteral("%1  [%2, %3]")
+                                  .arg(QString::number(*v, 'f', 4),
+                                       QString::number(*lower->second->values[i], 'f', 4),
+                                       QString::number(*upper->second->values[i], 'f', 4)));
+                item->setToolTip(tr("value [95 % interval]"));
+            }
+            if (v && best && worst && *best != *worst && *v == *best) {
                 QFont font = item->font();
                 font.setBold(true);
                 item->setFont(font);

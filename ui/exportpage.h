@@ -160,7 +160,9 @@ private:
 
     // Summary of the last export.
     QGroupBox* m_summaryBox;
+    QLabel* m_summaryIntro;
     QLabel* m_summaryTitle;
+    QLabel* m_summaryDetails;
     QLabel* m_summaryFolder;
     QLabel* m_verification;
     QLabel* m_summaryWarnings;

@@ -266,8 +266,9 @@ void TrainPlots::rescale() {
     double last = 0;
     for (const auto& [name, graph] : m_graphs) last = std::max(last, lastKey(graph));
     const double xMax = std::max({1.0, static_cast<double>(m_totalSteps), last});
+    // A little room on the right, so the markers of the last evaluation are whole.
     for (QCustomPlot* plot : {m_lossPlot, m_metricPlot, m_lrPlot, m_gradPlot})
-        plot->xAxis->setRange(0, xMax);
+        plot->xAxis->setRange(0, xMax * 1.025);
 
     const double lossMax = std::max({maxValue(m_graphs[QStringLiteral("train_loss")]),
                                      maxValue(m_graphs[QStringLiteral("val_loss")]), 1e-3});

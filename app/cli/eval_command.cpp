@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -174,9 +175,9 @@ void printBaselines(const json& b) {
     for (const auto& base : b.value("baselines", json::array())) {
         const json& m = base.at("mcnemar");
         std::cout << "  " << pad(base.value("name", std::string()), 28)
-                  << padLeft(number(base["accuracy"]), 10)
-                  << padLeft(number(base["f1_macro"]), 10) << "   p " << pValue(m["p_value"])
-                  << " (" << (m.value("exact", false) ? "exact binomial" : "chi-square") << "; "
+                  << padLeft(number(base["accuracy"]), 10) << padLeft(number(base["f1_macro"]), 10)
+                  << "   p " << pValue(m["p_value"]) << " ("
+                  << (m.value("exact", false) ? "exact binomial" : "chi-square") << "; "
                   << m.value("only_model", int64_t(0)) << " rows right only by the model, "
                   << m.value("only_baseline", int64_t(0)) << " only by the baseline)\n";
     }
@@ -239,8 +240,9 @@ void writePredictionsCsv(const std::string& path, const store::Project& project,
             }
             out << "," << csvField(info.labels.at(static_cast<size_t>(p.trueLabel))) << ","
                 << csvField(info.labels.at(static_cast<size_t>(p.predicted)));
-            std::snprintf(buf, sizeof buf, "%.9g",
-                          static_cast<double>(p.probabilities.at(static_cast<size_t>(p.predicted))));
+            std::snprintf(
+                buf, sizeof buf, "%.9g",
+                static_cast<double>(p.probabilities.at(static_cast<size_t>(p.predicted))));
             out << "," << buf;
             for (float v : p.probabilities) {
                 std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(v));
@@ -290,7 +292,8 @@ std::vector<std::string> writePlots(const store::EvaluationInfo& info, const std
 #ifdef FT_HAVE_PLOTS
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw Error(ErrorCode::Io, dir + ": cannot create the plots folder (" + ec.message() + ")");
+    if (ec)
+        throw Error(ErrorCode::Io, dir + ": cannot create the plots folder (" + ec.message() + ")");
     ensureGuiApplication();
     const QStringList files =
         plots::saveEvaluationPlots(info, QString::fromStdString(dir), {QStringLiteral("png")});
@@ -339,7 +342,8 @@ void runEval(const EvalCliOptions& o) {
     progress.shouldStop = [] { return g_interrupted.load(); };
     progress.onProgress = [&](double f, const std::string&) { printer.update(f); };
     progress.onEvent = [](LogLevel level, const std::string& message) {
-        std::cerr << (isatty(fileno(stderr)) ? "\n" : "") << "finetune: " << (level == LogLevel::Warning ? "warning: " : "note: ")
+        std::cerr << (isatty(fileno(stderr)) ? "\n" : "")
+                  << "finetune: " << (level == LogLevel::Warning ? "warning: " : "note: ")
                   << message << "\n";
     };
     eval::EvalResult r;
@@ -406,7 +410,7 @@ void runCompare(const CompareCliOptions& o) {
         std::cout << dumpJson(table, 2) << "\n";
         return;
     }
-    std::cout << std::left << std::setw(5) << "run" << std::setw(11) << "status" << std::setw(12)
+    std::cout << std::left << std::setw(5) << "run" << std::setw(11) << "status" << std::setw(18)
               << "evaluation" << std::setw(10) << "accuracy" << std::setw(10) << "macro-F1"
               << std::setw(10) << "ROC AUC" << std::setw(10) << "log loss"
               << "name\n";
@@ -414,7 +418,7 @@ void runCompare(const CompareCliOptions& o) {
         const json& m = r["metrics"];
         const json& e = r["evaluation"];
         std::cout << std::left << std::setw(5) << r["run"].get<int64_t>() << std::setw(11)
-                  << r["status"].get<std::string>() << std::setw(12)
+                  << r["status"].get<std::string>() << std::setw(18)
                   << (e.is_number() ? std::to_string(e.get<int64_t>()) + " (" +
                                           r.value("part", std::string()) + ")"
                                     : std::string("none"))
@@ -423,6 +427,14 @@ void runCompare(const CompareCliOptions& o) {
                   << number(m.value("roc_auc", json())) << std::setw(10)
                   << number(m.value("log_loss", json())) << r["name"].get<std::string>() << "\n";
     }
+    std::set<std::string> parts;
+    for (const auto& r : table["runs"])
+        if (r["evaluation"].is_number())
+            parts.insert(r.value("part", std::string()) + " of split " +
+                         std::to_string(r.value("split", int64_t(0))));
+    if (parts.size() > 1)
+        std::cout << "\nnote: the runs were evaluated on different parts or splits; their metrics "
+                     "are not comparable (evaluate each with 'finetune eval --part ...')\n";
     const json& differing = table["differing"];
     if (o.runs.size() < 2) return;
     if (differing.empty()) {

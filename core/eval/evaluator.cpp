@@ -56,7 +56,7 @@ PartRows readPart(const store::Project& project, int64_t splitId, store::SplitPa
         if (!row || row->dropped != 0 || !row->label) continue;
         out.rowIds.push_back(rowId);
         out.lines.push_back(row->line);
-        out.texts.push_back(row->text);
+        out.texts.push_back(row->cleanText ? *row->cleanText : row->text);
         const auto& pair = row->cleanText ? row->cleanPair : row->textPair;
         out.pairs.push_back(pair ? *pair : std::string());
         out.anyPair = out.anyPair || pair.has_value();
@@ -171,8 +171,10 @@ metrics::Classification classificationFrom(const std::vector<int>& yTrue, const 
 json sliceJson(const std::vector<metrics::SliceMetrics>& slices) {
     json out = json::array();
     for (const auto& s : slices)
-        out.push_back(
-            {{"name", s.name}, {"rows", s.rows}, {"accuracy", s.accuracy}, {"macro_f1", s.macroF1}});
+        out.push_back({{"name", s.name},
+                       {"rows", s.rows},
+                       {"accuracy", s.accuracy},
+                       {"macro_f1", s.macroF1}});
     return out;
 }
 
@@ -218,9 +220,9 @@ void checkOptions(const EvalOptions& o) {
         throw Error(ErrorCode::InvalidArgument,
                     "typo rate: " + std::to_string(o.typoRate) + " is not in [0, 1]");
     if (o.bootstrapResamples < 0)
-        throw Error(ErrorCode::InvalidArgument, "bootstrap resamples: " +
-                                                    std::to_string(o.bootstrapResamples) +
-                                                    " (must be 0 or more)");
+        throw Error(ErrorCode::InvalidArgument,
+                    "bootstrap resamples: " + std::to_string(o.bootstrapResamples) +
+                        " (must be 0 or more)");
 }
 
 class Evaluation {
@@ -269,8 +271,8 @@ void Evaluation::openRun() {
                                              m_project.dir() + " (see 'finetune runs list')");
     m_run = *run;
     try {
-        m_config = train::parseRunConfig(json::parse(m_run.configJson),
-                                         runName(m_run) + " stored config");
+        m_config =
+            train::parseRunConfig(json::parse(m_run.configJson), runName(m_run) + " stored config");
     } catch (const json::exception& e) {
         throw Error(ErrorCode::Parse, runName(m_run) + ": stored config: " + e.what());
     }
@@ -287,12 +289,13 @@ void Evaluation::openRun() {
         }
     }
     if (m_folder.empty())
-        throw Error(ErrorCode::NotFound,
-                    runName(m_run) + " has no " +
-                        (m_options.checkpoint == "best" ? std::string("checkpoint")
-                                                        : "'" + m_options.checkpoint + "' checkpoint") +
-                        " in " + dir.string() + " (status " + store::toString(m_run.status) +
-                        "; train it first with 'finetune train')");
+        throw Error(
+            ErrorCode::NotFound,
+            runName(m_run) + " has no " +
+                (m_options.checkpoint == "best" ? std::string("checkpoint")
+                                                : "'" + m_options.checkpoint + "' checkpoint") +
+                " in " + dir.string() + " (status " + store::toString(m_run.status) +
+                "; train it first with 'finetune train')");
 }
 
 void Evaluation::openModel() {
@@ -303,8 +306,7 @@ void Evaluation::openModel() {
     m_model = models::Model::open(m_folder.string(), lo);
     m_labels = m_model->info().labels;
     if (m_labels.size() < 2)
-        throw Error(ErrorCode::Mapping, m_folder.string() +
-                                            "/config.json: the checkpoint names " +
+        throw Error(ErrorCode::Mapping, m_folder.string() + "/config.json: the checkpoint names " +
                                             std::to_string(m_labels.size()) +
                                             " labels (id2label); a classifier needs two or more");
     for (size_t i = 0; i < m_labels.size(); ++i) m_index[m_labels[i]] = static_cast<int>(i);
@@ -433,8 +435,8 @@ json Evaluation::sensitivity(const metrics::Classification& model) {
         const auto pairs = m_rows.anyPair ? metrics::perturb(m_rows.pairs, p, m_options.typoRate,
                                                              m_options.seed ^ 0x9e3779b97f4a7c15ULL)
                                           : m_rows.pairs;
-        std::vector<train::Example> examples = encode(*m_model->tokenizer(), texts, pairs,
-                                                      m_rows.anyPair, m_config.maxLength, m_threads);
+        std::vector<train::Example> examples = encode(
+            *m_model->tokenizer(), texts, pairs, m_rows.anyPair, m_config.maxLength, m_threads);
         // A text a perturbation empties (punctuation alone) encodes to no tokens with a
         // tokenizer that adds none (GPT-2): that row keeps its text, so its prediction
         // counts as unchanged.
@@ -492,11 +494,9 @@ EvalResult Evaluation::execute() {
 
     m_examples = std::move(part.examples);
     const double predictEnd = m_options.baselines || m_options.sensitivity ? 0.35 : 0.98;
-    const Predicted predicted =
-        predictExamples(*m_model, m_examples, true, m_batcher, m_batchSize, m_progress, 0.02,
-                        predictEnd, "Predicting the " + std::string(store::toString(m_options.part)) +
-                                        " part",
-                        m_run);
+    const Predicted predicted = predictExamples(
+        *m_model, m_examples, true, m_batcher, m_batchSize, m_progress, 0.02, predictEnd,
+        "Predicting the " + std::string(store::toString(m_options.part)) + " part", m_run);
     const metrics::Classification c = classificationFrom(m_yTrue, predicted, m_labels);
 
     metrics::ReportOptions ro;
@@ -558,8 +558,8 @@ EvalResult Evaluator::run(const std::string& projectDir, int64_t runId, const Ev
         // stop the evaluation.
         if (err.code() == ErrorCode::Cancelled &&
             std::string(err.what()).find("nothing was stored") == std::string::npos)
-            throw Error(ErrorCode::Cancelled,
-                        "evaluation of run " + std::to_string(runId) + " cancelled; nothing was stored");
+            throw Error(ErrorCode::Cancelled, "evaluation of run " + std::to_string(runId) +
+                                                  " cancelled; nothing was stored");
         throw;
     } catch (const c10::Error& err) {
         throw Error(ErrorCode::Internal, "evaluating run " + std::to_string(runId) + ": " +
@@ -584,8 +584,7 @@ metrics::Classification classificationOf(const store::EvaluationInfo& info,
 }
 
 json compareRuns(const store::Project& project, const std::vector<int64_t>& runIds) {
-    if (runIds.empty())
-        throw Error(ErrorCode::InvalidArgument, "compare: name at least one run");
+    if (runIds.empty()) throw Error(ErrorCode::InvalidArgument, "compare: name at least one run");
     json out;
     out["runs"] = json::array();
     std::vector<std::map<std::string, json>> configs;
@@ -598,15 +597,16 @@ json compareRuns(const store::Project& project, const std::vector<int64_t>& runI
         const auto evaluation = project.latestEvaluation(id);
         if (evaluation) {
             r["evaluation"] = evaluation->id;
+            r["split"] = evaluation->splitId;
             r["part"] = store::toString(evaluation->part);
             r["checkpoint"] = evaluation->checkpoint;
             json report;
             try {
                 report = json::parse(evaluation->reportJson);
             } catch (const json::exception& e) {
-                throw Error(ErrorCode::Parse, "evaluation " + std::to_string(evaluation->id) +
-                                                  ": the stored report is not valid JSON: " +
-                                                  e.what());
+                throw Error(ErrorCode::Parse,
+                            "evaluation " + std::to_string(evaluation->id) +
+                                ": the stored report is not valid JSON: " + e.what());
             }
             const json rocAuc = report.value("num_classes", 0) == 2
                                     ? report.value("roc_auc", json())

@@ -36,14 +36,18 @@
 //     "perturbations": [{"name": "lowercased" | "no punctuation" | "typos" | "truncated",
 //                        "accuracy": a, "accuracy_delta": d, "macro_f1": f,
 //                        "macro_f1_delta": d, "changed_predictions": n}, ...]}
-//  - one store::PredictionRecord per row of the part (labelled, not dropped).
+//  - one store::PredictionRecord per row of the part (labelled, not dropped), in row id
+//    order, computed in the batches models::Model::predict(texts, batchSize) makes, so its
+//    probabilities equal predict's (and the export verification's) bit for bit.
 namespace ft::eval {
 
 struct EvalOptions {
     std::string checkpoint = "best";  // "best" or "last"; best falls back to last
     store::SplitPart part = store::SplitPart::Test;
     size_t batchSize = 64;
-    unsigned threads = 0;  // 0 = all cores
+    // > 0: initRuntime(threads) (process-wide). 0: the compute threads as the process set
+    // them up (initRuntime at start-up: all cores, or finetune --threads).
+    unsigned threads = 0;
     bool baselines = true;
     bool sensitivity = true;
     int lengthBuckets = 4;
@@ -75,8 +79,12 @@ metrics::Classification classificationOf(const store::EvaluationInfo& info,
 
 // Several runs side by side (the latest evaluation of each):
 // {"runs": [{"run": id, "name": n, "status": s, "evaluation": id | null,
+//            "split": id, "part": "test", "checkpoint": "best",  // when evaluated
 //            "metrics": {"accuracy": a, "f1_macro": f, "roc_auc": ..., "log_loss": ...}}, ...],
+//  // metrics is {} for a run never evaluated; roc_auc is roc_auc_ovr_macro for > 2 classes
 //  "differing": {"learning_rate": [v1, v2, ...], ...}}  // config keys whose values differ
+//  // (nested keys dotted: "early_stopping.patience"; a key a run lacks counts as null).
+// Throws NotFound naming a run that does not exist, InvalidArgument for an empty list.
 nlohmann::json compareRuns(const store::Project& project, const std::vector<int64_t>& runIds);
 
 }  // namespace ft::eval

@@ -21,7 +21,9 @@ namespace {
 using Result = ft::test::CliResult;
 
 // One compute thread: on a busy two-core machine a second one only waits for the first.
-Result run(const QStringList& args) { return ft::test::runCli(QStringList{"--threads", "1"} + args); }
+Result run(const QStringList& args) {
+    return ft::test::runCli(QStringList{"--threads", "1"} + args);
+}
 
 // RFC 4180 records (quoted fields may hold commas, quotes and line breaks).
 std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
@@ -163,9 +165,9 @@ void TestEvalCli::readableTable() {
     const Result r = run({"eval", "--project", m_project, "--run", m_run, "--checkpoint", "last",
                           "--no-sensitivity"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    for (const char* s : {"precision", "recall", "f1-score", "support", "macro avg",
-                          "weighted avg", "accuracy", "macro-F1", "95 % CI", "ROC AUC",
-                          "log loss", "majority", "tfidf-logreg", "McNemar", "last checkpoint"})
+    for (const char* s : {"precision", "recall", "f1-score", "support", "macro avg", "weighted avg",
+                          "accuracy", "macro-F1", "95 % CI", "ROC AUC", "log loss", "majority",
+                          "tfidf-logreg", "McNemar", "last checkpoint"})
         QVERIFY2(r.out.contains(QLatin1String(s)), qPrintable(QLatin1String(s) + "\n" + r.out));
     QVERIFY(!r.out.contains(QLatin1String("Sensitivity")));
     const auto project = ft::store::Project::open(m_project.toStdString());
@@ -176,9 +178,9 @@ void TestEvalCli::readableTable() {
     const json report = json::parse(latest->reportJson);
     for (size_t k = 0; k < report["labels"].size(); ++k) {
         const QString line = QString::fromStdString(report["labels"][k].get<std::string>());
-        QVERIFY(r.out.contains(QRegularExpression(
-            "\\n" + line + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +" +
-            QString::number(report["support"][k].get<int64_t>()) + "\\n")));
+        QVERIFY(r.out.contains(
+            QRegularExpression("\\n" + line + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +" +
+                               QString::number(report["support"][k].get<int64_t>()) + "\\n")));
     }
 }
 
@@ -198,8 +200,7 @@ void TestEvalCli::predictionsCsv() {
     QVERIFY(f.open(QIODevice::ReadOnly));
     const auto rows = parseCsv(f.readAll().toStdString());
     QVERIFY(rows.size() >= 2);
-    std::vector<std::string> header = {"row_id", "line", "text", "true", "predicted",
-                                       "confidence"};
+    std::vector<std::string> header = {"row_id", "line", "text", "true", "predicted", "confidence"};
     for (const auto& l : info->labels) header.push_back("p_" + l);
     QCOMPARE(rows[0], header);
     QCOMPARE(rows.size() - 1, predictions.size());
@@ -263,8 +264,8 @@ void TestEvalCli::badInput() {
 
 void TestEvalCli::plots() {
     const QString dir = m_dir.filePath("plots");
-    const Result r = run({"eval", "--project", m_project, "--run", m_run, "--plots", dir,
-                          "--no-baselines"});
+    const Result r =
+        run({"eval", "--project", m_project, "--run", m_run, "--plots", dir, "--no-baselines"});
     if (r.exitCode != 0) {
         // A finetune built without the GUI libraries says so and evaluates nothing.
         QVERIFY2(r.err.contains(QLatin1String("without the GUI")), qPrintable(r.err));

@@ -93,9 +93,15 @@ int64_t importRows(Project& p, const std::string& name,
 // Batches of 8, about 13 steps an epoch; one thread (several threads only fight over a
 // busy machine's cores at this size).
 json runConfig(int64_t split, int epochs, double learningRate) {
-    return {{"dataset", "topics"},  {"split", split},         {"model", "builtin:bert-tiny"},
-            {"tokenizer", kVocab},  {"epochs", epochs},       {"batch_size", 8},
-            {"max_length", 32},     {"learning_rate", learningRate}, {"seed", 11}, {"threads", 1}};
+    return {{"dataset", "topics"},
+            {"split", split},
+            {"model", "builtin:bert-tiny"},
+            {"epochs", epochs},
+            {"batch_size", 8},
+            {"max_length", 32},
+            {"learning_rate", learningRate},
+            {"seed", 11},
+            {"threads", 1}};
 }
 
 struct Part {
@@ -121,8 +127,9 @@ int indexOf(const std::vector<std::string>& v, const std::string& s) {
 }
 
 // Doubles compared exactly (QCOMPARE would compare them with qFuzzyCompare).
-#define COMPARE_EXACT(a, b)                                                              \
-    QVERIFY2((a) == (b), qPrintable(QStringLiteral("%1 != %2").arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)))
+#define COMPARE_EXACT(a, b) \
+    QVERIFY2((a) == (b),    \
+             qPrintable(QStringLiteral("%1 != %2").arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)))
 
 bool bitIdentical(const std::vector<float>& a, const std::vector<float>& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
@@ -349,7 +356,8 @@ void TstEvaluator::sensitivityMatchesRepredictedTexts() {
         QCOMPARE(stored.at("changed_predictions").get<int64_t>(), changed);
         const double accuracy = static_cast<double>(correct) / static_cast<double>(texts.size());
         COMPARE_EXACT(stored.at("accuracy").get<double>(), accuracy);
-        COMPARE_EXACT(stored.at("accuracy_delta").get<double>(), accuracy - m_result.report.accuracy);
+        COMPARE_EXACT(stored.at("accuracy_delta").get<double>(),
+                      accuracy - m_result.report.accuracy);
         changedSomewhere += changed;
     }
     // An uncased tokenizer reads lowercased texts as the originals.
@@ -400,7 +408,8 @@ void TstEvaluator::validationAgreesWithTrainer() {
     };
     COMPARE_EXACT(r.report.accuracy, at("val_accuracy"));
     COMPARE_EXACT(r.report.scores.f1Macro, at("val_macro_f1"));
-    QCOMPARE(r.report.rows, static_cast<int64_t>(readPart(p, m_split, SplitPart::Validation).rowIds.size()));
+    QCOMPARE(r.report.rows,
+             static_cast<int64_t>(readPart(p, m_split, SplitPart::Validation).rowIds.size()));
     Project::open(m_project).deleteEvaluation(r.info.id);
 }
 
@@ -427,7 +436,8 @@ void TstEvaluator::runWithoutCheckpoint() {
     int64_t id = 0;
     {
         Project p = Project::open(m_project);
-        id = ft::train::Trainer::createRun(p, ft::train::parseRunConfig(runConfig(m_split, 1, 1e-3)));
+        id = ft::train::Trainer::createRun(p,
+                                           ft::train::parseRunConfig(runConfig(m_split, 1, 1e-3)));
     }
     const int64_t before = evaluationCount();
     for (const char* kind : {"best", "last"}) {
@@ -440,9 +450,11 @@ void TstEvaluator::runWithoutCheckpoint() {
             QCOMPARE(e.code(), ft::ErrorCode::NotFound);
             const std::string m = e.what();
             QVERIFY2(m.find("run " + std::to_string(id)) != std::string::npos, e.what());
-            QVERIFY2(m.find((fs::path(m_project) / "runs" / std::to_string(id) / "checkpoints")
-                                .string()) != std::string::npos,
-                     e.what());
+            QVERIFY2(
+                m.find(
+                    (fs::path(m_project) / "runs" / std::to_string(id) / "checkpoints").string()) !=
+                    std::string::npos,
+                e.what());
         }
     }
     QCOMPARE(evaluationCount(), before);
@@ -490,7 +502,8 @@ void TstEvaluator::labelTheModelNeverSaw() {
         const std::string m = e.what();
         QVERIFY2(m.find("row " + std::to_string(rowId)) != std::string::npos, e.what());
         QVERIFY2(m.find("'travel'") != std::string::npos, e.what());
-        for (const auto& l : kLabels) QVERIFY2(m.find("'" + l + "'") != std::string::npos, e.what());
+        for (const auto& l : kLabels)
+            QVERIFY2(m.find("'" + l + "'") != std::string::npos, e.what());
     }
     QCOMPARE(evaluationCount(), before);
     Project p = Project::open(m_project);

@@ -1,8 +1,9 @@
 #include "hyperparameterform.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
+
+#include <climits>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -169,10 +170,9 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
     presets->setSpacing(4);
     auto* presetLabel = new QLabel(tr("Preset:"));
     presets->addWidget(presetLabel);
-    const std::pair<Preset, QString> presetButtons[] = {
-        {Preset::QuickLook, tr("Quick look")},
-        {Preset::Standard, tr("Standard")},
-        {Preset::Careful, tr("Careful")}};
+    const std::pair<Preset, QString> presetButtons[] = {{Preset::QuickLook, tr("Quick look")},
+                                                        {Preset::Standard, tr("Standard")},
+                                                        {Preset::Careful, tr("Careful")}};
     const char* presetNames[] = {"presetQuickLook", "presetStandard", "presetCareful"};
     int i = 0;
     for (const auto& [preset, text] : presetButtons) {
@@ -189,9 +189,9 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
         tip(tr("Load a run config (JSON) saved here or written for 'finetune train --config'.")));
     auto* save = new QPushButton(tr("Save…"));
     save->setObjectName(QStringLiteral("saveConfigButton"));
-    save->setToolTip(tip(
-        tr("Save these settings as a run config (JSON). 'finetune train --project P --config "
-           "FILE' runs it unchanged, e.g. on a server without a display.")));
+    save->setToolTip(
+        tip(tr("Save these settings as a run config (JSON). 'finetune train --project P --config "
+               "FILE' runs it unchanged, e.g. on a server without a display.")));
     connect(load, &QPushButton::clicked, this, &HyperparameterForm::loadDialog);
     connect(save, &QPushButton::clicked, this, &HyperparameterForm::saveDialog);
     presets->addWidget(load);
@@ -222,9 +222,9 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
 
     for (QLineEdit* e : {m_name, m_tokenizer, m_learningRate, m_classWeights, m_epsilon})
         connect(e, &QLineEdit::textChanged, this, &HyperparameterForm::onEdited);
-    for (QSpinBox* s : {m_batchSize, m_evalBatchSize, m_epochs, m_maxSteps, m_maxLength,
-                        m_accumulation, m_warmupSteps, m_freezeLayers, m_evalSteps, m_saveSteps,
-                        m_patience, m_seed, m_threads})
+    for (QSpinBox* s :
+         {m_batchSize, m_evalBatchSize, m_epochs, m_maxSteps, m_maxLength, m_accumulation,
+          m_warmupSteps, m_freezeLayers, m_evalSteps, m_saveSteps, m_patience, m_seed, m_threads})
         connect(s, &QSpinBox::valueChanged, this, &HyperparameterForm::onEdited);
     for (QDoubleSpinBox* s : {m_warmupRatio, m_weightDecay, m_maxGradNorm, m_beta1, m_beta2,
                               m_hiddenDropout, m_attentionDropout, m_classifierDropout, m_minDelta})
@@ -273,19 +273,22 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
 QString HyperparameterForm::presetDescription(Preset preset) {
     switch (preset) {
         case Preset::QuickLook:
-            return tr("Quick look — does the model learn at all? 1 epoch, batch 32, max length 64, "
-                      "validation 4 times in the epoch, learning rate 5e-5 (5e-4 for a built-in "
-                      "model), 10 % warmup, linear decay, weight decay 0.01, clipping at 1.0.");
+            return tr(
+                "Quick look — does the model learn at all? 1 epoch, batch 32, max length 64, "
+                "validation 4 times in the epoch, learning rate 5e-5 (5e-4 for a built-in "
+                "model), 10 % warmup, linear decay, weight decay 0.01, clipping at 1.0.");
         case Preset::Standard:
-            return tr("Standard — the usual fine-tuning recipe: 3 epochs, batch 16, max length "
-                      "128, validation at each epoch end, learning rate 5e-5 (5e-4 for a "
-                      "built-in model), 10 % warmup, linear decay, weight decay 0.01, clipping "
-                      "at 1.0, best checkpoint by macro-F1.");
+            return tr(
+                "Standard — the usual fine-tuning recipe: 3 epochs, batch 16, max length "
+                "128, validation at each epoch end, learning rate 5e-5 (5e-4 for a "
+                "built-in model), 10 % warmup, linear decay, weight decay 0.01, clipping "
+                "at 1.0, best checkpoint by macro-F1.");
         case Preset::Careful:
-            return tr("Careful — the most from a small dataset: 6 epochs at learning rate 2e-5 "
-                      "(3e-4 built-in), batch 16, max length 128, validation and a checkpoint "
-                      "twice per epoch, 10 % warmup, linear decay, weight decay 0.01, clipping "
-                      "at 1.0, early stopping on macro-F1 (patience 3, min delta 0.001).");
+            return tr(
+                "Careful — the most from a small dataset: 6 epochs at learning rate 2e-5 "
+                "(3e-4 built-in), batch 16, max length 128, validation and a checkpoint "
+                "twice per epoch, 10 % warmup, linear decay, weight decay 0.01, clipping "
+                "at 1.0, early stopping on macro-F1 (patience 3, min delta 0.001).");
     }
     return {};
 }
@@ -449,8 +452,8 @@ QWidget* HyperparameterForm::createOptimisationGroup() {
               "it). 16 or 32 is typical; with a smaller batch, lower the learning rate a "
               "little."));
     m_accumulation->setObjectName(QStringLiteral("hpAccumulation"));
-    addRow(form, tr("Accumulation"), QStringLiteral("gradient_accumulation_steps"),
-           m_accumulation, tr("batches / step"),
+    addRow(form, tr("Accumulation"), QStringLiteral("gradient_accumulation_steps"), m_accumulation,
+           tr("batches / step"),
            tr("Batches whose gradients are summed before each optimizer step: an effective "
               "batch of batch size × this, without the memory. Steps, warmup and the evaluation "
               "interval count optimizer steps."));
@@ -461,8 +464,8 @@ QWidget* HyperparameterForm::createOptimisationGroup() {
               "Time and memory grow with it (attention with its square). At most the model's "
               "positions."));
 
-    m_schedule->addItems({QStringLiteral("linear"), QStringLiteral("cosine"),
-                          QStringLiteral("constant")});
+    m_schedule->addItems(
+        {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("constant")});
     m_schedule->setObjectName(QStringLiteral("hpSchedule"));
     addRow(form, tr("Schedule"), QStringLiteral("schedule"), m_schedule, {},
            tr("How the learning rate moves after warmup: linear decay to 0 (the usual choice "
@@ -638,8 +641,7 @@ QWidget* HyperparameterForm::createEvaluationGroup() {
     m_minDelta->setDecimals(4);
     m_minDelta->setSingleStep(0.001);
     m_minDelta->setObjectName(QStringLiteral("hpMinDelta"));
-    addRow(form, tr("Min delta"), QStringLiteral("early_stopping.min_delta"), m_minDelta,
-           tr("≥ 0"),
+    addRow(form, tr("Min delta"), QStringLiteral("early_stopping.min_delta"), m_minDelta, tr("≥ 0"),
            tr("An improvement must exceed this to count, in the metric's units: 0.001 is a "
               "tenth of a percentage point of accuracy."));
     return box;
@@ -676,9 +678,9 @@ void HyperparameterForm::setDatasets(const QStringList& names, const QString& cu
     const QSignalBlocker block(m_dataset);
     // A dataset named by a loaded config stays chosen even when the project lacks it (the
     // run then fails with the core's message); an empty list forgets it.
-    const QString keep = !current.isEmpty()  ? current
-                         : names.isEmpty()   ? QString()
-                                             : m_dataset->currentText();
+    const QString keep = !current.isEmpty() ? current
+                         : names.isEmpty()  ? QString()
+                                            : m_dataset->currentText();
     m_dataset->clear();
     m_dataset->addItems(names);
     const int index = m_dataset->findText(keep);
@@ -732,17 +734,18 @@ void HyperparameterForm::setProjectModel(const QString& setting, bool selectIt) 
     validate();
 }
 
-QString HyperparameterForm::modelValue() const { return m_model->currentData(kModelRole).toString(); }
+QString HyperparameterForm::modelValue() const {
+    return m_model->currentData(kModelRole).toString();
+}
 
 void HyperparameterForm::updateModelLimits() {
     m_limits = ModelLimits{};
     const QString model = modelValue();
     m_limits.builtin = model.startsWith(QLatin1String("builtin:"));
     try {
-        const io::ConfigSummary s = m_limits.builtin
-                                        ? models::Model::builtinConfig(model.mid(8).toStdString())
-                                              .summary()
-                                        : io::readConfig(model.toStdString()).summary();
+        const io::ConfigSummary s =
+            m_limits.builtin ? models::Model::builtinConfig(model.mid(8).toStdString()).summary()
+                             : io::readConfig(model.toStdString()).summary();
         m_limits.known = true;
         m_limits.layers = s.layers;
         m_limits.maxPositions = s.maxPositions;
@@ -763,10 +766,8 @@ void HyperparameterForm::updateModelLimits() {
 }
 
 void HyperparameterForm::updateVisibility() {
-    m_warmupStack->setCurrentIndex(m_warmupMode->currentData().toString() ==
-                                           QLatin1String("steps")
-                                       ? 1
-                                       : 0);
+    m_warmupStack->setCurrentIndex(
+        m_warmupMode->currentData().toString() == QLatin1String("steps") ? 1 : 0);
     m_classWeights->setVisible(m_classWeightsMode->currentData().toString() ==
                                QLatin1String("custom"));
     const bool es = m_earlyStopping->isChecked();
@@ -774,8 +775,7 @@ void HyperparameterForm::updateVisibility() {
     m_patience->setEnabled(es);
     m_minDelta->setEnabled(es);
     m_latestSplit->setVisible(m_splitId.has_value());
-    if (m_splitId)
-        m_split->setText(tr("Split #%1, as the loaded config says.").arg(*m_splitId));
+    if (m_splitId) m_split->setText(tr("Split #%1, as the loaded config says.").arg(*m_splitId));
     if (m_limits.builtin) {
         m_tokenizer->setPlaceholderText(builtinNeedsTokenizer()
                                             ? tr("required: a folder with vocab.txt")
@@ -820,9 +820,8 @@ nlohmann::json HyperparameterForm::document() const {
     const QString mode = m_classWeightsMode->currentData().toString();
     if (mode == QLatin1String("custom")) {
         json weights = json::array();
-        for (const QString& part :
-             m_classWeights->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")),
-                                          Qt::SkipEmptyParts))
+        for (const QString& part : m_classWeights->text().split(
+                 QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
             weights.push_back(numberOrText(part));
         j["class_weights"] = weights;
     } else {
@@ -1139,7 +1138,8 @@ bool HyperparameterForm::loadFromFile(const QString& path, QString* error) {
 
 void HyperparameterForm::saveDialog() {
     QSettings settings;
-    const QString start = settings.value(QLatin1String(kLastConfigDir), QDir::homePath()).toString();
+    const QString start =
+        settings.value(QLatin1String(kLastConfigDir), QDir::homePath()).toString();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save the run config"), QDir(start).filePath(QStringLiteral("run.json")),
         tr("Run configs (*.json)"));
@@ -1157,7 +1157,8 @@ void HyperparameterForm::saveDialog() {
 
 void HyperparameterForm::loadDialog() {
     QSettings settings;
-    const QString start = settings.value(QLatin1String(kLastConfigDir), QDir::homePath()).toString();
+    const QString start =
+        settings.value(QLatin1String(kLastConfigDir), QDir::homePath()).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Load a run config"), start,
                                                       tr("Run configs (*.json);;All files (*)"));
     if (path.isEmpty()) return;

@@ -179,8 +179,7 @@ RunHistory::RunHistory(QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setSectionResizeMode(RunHistoryModel::Name,
-                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(RunHistoryModel::Name, QHeaderView::Stretch);
     for (int c : {RunHistoryModel::Status, RunHistoryModel::Best, RunHistoryModel::Date})
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
@@ -200,8 +199,9 @@ RunHistory::RunHistory(QWidget* parent)
     m_config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_config->setPlaceholderText(tr("Select a run to see its config."));
     m_resume->setObjectName(QStringLiteral("historyResumeButton"));
-    m_resume->setToolTip(tr("Continue this run from its last checkpoint, at the same step "
-                            "and with the same data order."));
+    m_resume->setToolTip(
+        tr("Continue this run from its last checkpoint, at the same step "
+           "and with the same data order."));
     m_useConfig->setObjectName(QStringLiteral("useConfigButton"));
     m_useConfig->setToolTip(tr("Load this run's settings into the form, to repeat or vary it."));
 
@@ -315,13 +315,15 @@ void RunHistory::showDetails() {
                     .arg(RunHistoryModel::bestText(*r))
                     .arg(r->bestStep.value_or(0));
     if (r->status == store::RunStatus::Crashed)
-        text += tr("<br>The process training it ended unexpectedly; Resume continues from the "
-                   "last checkpoint.");
+        text +=
+            tr("<br>The process training it ended unexpectedly; Resume continues from the "
+               "last checkpoint.");
     m_summary->setText(text);
     m_error->setText(QString::fromStdString(r->error));
     m_error->setVisible(!r->error.empty());
     try {
-        m_config->setPlainText(QString::fromStdString(nlohmann::json::parse(r->configJson).dump(2)));
+        m_config->setPlainText(
+            QString::fromStdString(nlohmann::json::parse(r->configJson).dump(2)));
     } catch (const nlohmann::json::exception&) {
         m_config->setPlainText(QString::fromStdString(r->configJson));
     }

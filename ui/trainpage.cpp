@@ -98,8 +98,9 @@ TrainPage::TrainPage(QWidget* parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setPlaceholderText(tr("The run's events — evaluations, checkpoints, errors — appear "
-                                 "here."));
+    m_log->setPlaceholderText(
+        tr("The run's events — evaluations, checkpoints, errors — appear "
+           "here."));
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
     m_tabs->addTab(m_history, tr("Runs"));
     m_tabs->addTab(m_log, tr("Log"));
@@ -197,12 +198,14 @@ QWidget* TrainPage::createControls() {
     m_start->setProperty("primary", true);
     m_start->setToolTip(tr("Check the settings and start a new run."));
     m_pauseButton->setObjectName(QStringLiteral("pauseTrainingButton"));
-    m_pauseButton->setToolTip(tr("Pause after the current step: a checkpoint is written and "
-                                 "Resume continues at the same step."));
+    m_pauseButton->setToolTip(
+        tr("Pause after the current step: a checkpoint is written and "
+           "Resume continues at the same step."));
     m_resume->setObjectName(QStringLiteral("resumeTrainingButton"));
     m_stopButton->setObjectName(QStringLiteral("stopTrainingButton"));
-    m_stopButton->setToolTip(tr("Stop after the current step. The run keeps its checkpoint: "
-                                "it can be resumed later from the history."));
+    m_stopButton->setToolTip(
+        tr("Stop after the current step. The run keeps its checkpoint: "
+           "it can be resumed later from the history."));
     connect(m_start, &QPushButton::clicked, this, [this] { startTraining(); });
     connect(m_pauseButton, &QPushButton::clicked, this, &TrainPage::pauseTraining);
     connect(m_resume, &QPushButton::clicked, this, &TrainPage::resumeTraining);
@@ -304,7 +307,8 @@ void TrainPage::refreshChoices() {
         int64_t trainRows = 0;
         QStringList labels;
         if (dataset) {
-            for (const auto& l : m_project->labels(dataset->id)) labels << QString::fromStdString(l);
+            for (const auto& l : m_project->labels(dataset->id))
+                labels << QString::fromStdString(l);
             if (const auto split = m_project->latestSplit(dataset->id)) {
                 trainRows = static_cast<int64_t>(
                     m_project->splitRowIds(split->id, store::SplitPart::Train).size());
@@ -340,9 +344,8 @@ void TrainPage::updateSummary() {
     const auto doc = m_form->document();
     const QString dataset = QString::fromStdString(doc.value("dataset", std::string()));
     QString model = QString::fromStdString(doc.value("model", std::string()));
-    model = model.startsWith(QLatin1String("builtin:"))
-                ? tr("%1 (built-in)").arg(model.mid(8))
-                : QDir(model).dirName();
+    model = model.startsWith(QLatin1String("builtin:")) ? tr("%1 (built-in)").arg(model.mid(8))
+                                                        : QDir(model).dirName();
     if (!m_project) {
         m_summary->setText(tr("Open a project to train."));
         return;
@@ -550,10 +553,10 @@ void TrainPage::updateStatusRow() {
             const auto& e = *m_lastStep;
             double epochs = static_cast<double>(m_liveConfig.epochs);
             if (m_liveConfig.maxSteps > 0 && e.step > 0 && e.epochProgress > 0)
-                epochs = std::min(epochs, std::ceil(static_cast<double>(e.totalSteps) *
-                                                        e.epochProgress /
-                                                        static_cast<double>(e.step) -
-                                                    1e-9));
+                epochs =
+                    std::min(epochs, std::ceil(static_cast<double>(e.totalSteps) * e.epochProgress /
+                                                   static_cast<double>(e.step) -
+                                               1e-9));
             const QString row =
                 tr("Epoch %1 of %2 · step %3 of %4 · %5 samples/s · %6 elapsed · %7 left")
                     .arg(locale.toString(e.epochProgress, 'f', 2), locale.toString(epochs, 'g', 4),
@@ -571,10 +574,11 @@ void TrainPage::updateStatusRow() {
         const auto* r = m_history->model()->run(m_history->model()->rowOf(m_shownRun));
         if (r) {
             const auto loss = m_plots->series(QStringLiteral("train_loss"));
-            text = tr("Run #%1 %2 after %3 steps")
+            const qint64 steps = loss.isEmpty() ? 0 : static_cast<qint64>(loss.back().x());
+            text = (steps == 1 ? tr("Run #%1 %2 after %3 step") : tr("Run #%1 %2 after %3 steps"))
                        .arg(r->id)
                        .arg(RunHistoryModel::statusText(r->status))
-                       .arg(loss.isEmpty() ? 0 : static_cast<qint64>(loss.back().x()));
+                       .arg(steps);
             if (r->bestMetric)
                 text += tr(" · best %1 at step %2")
                             .arg(RunHistoryModel::bestText(*r))
@@ -584,8 +588,8 @@ void TrainPage::updateStatusRow() {
                             .arg(locale.toString(m_lastStep->samplesPerSecond, 'f', 1),
                                  clock(m_lastStep->elapsed));
         }
-        m_progress->setRange(0, live ? static_cast<int>(std::max<int64_t>(1, m_lastStep->totalSteps))
-                                     : 1);
+        m_progress->setRange(
+            0, live ? static_cast<int>(std::max<int64_t>(1, m_lastStep->totalSteps)) : 1);
         m_progress->setValue(live ? static_cast<int>(m_lastStep->step) : 0);
     } else {
         m_progress->setRange(0, 1);
@@ -683,11 +687,10 @@ void TrainPage::onStep(qint64 jobId, const train::StepEvent& e) {
     if (!m_lastStep) m_history->refresh();
     // A resumed run logs again from its checkpoint: forget what it replaces.
     if (!m_livePoints.empty()) {
-        m_livePoints.erase(std::remove_if(m_livePoints.begin(), m_livePoints.end(),
-                                          [&e](const store::MetricPoint& p) {
-                                              return p.step >= e.step;
-                                          }),
-                           m_livePoints.end());
+        m_livePoints.erase(
+            std::remove_if(m_livePoints.begin(), m_livePoints.end(),
+                           [&e](const store::MetricPoint& p) { return p.step >= e.step; }),
+            m_livePoints.end());
     }
     m_lastStep = e;
     addLivePoint(e.step, e.epochProgress, "train_loss", e.loss);
@@ -789,6 +792,8 @@ void TrainPage::onEnded(qint64 jobId) {
             status = static_cast<int>(r->status);
     }
     setState(State::Idle);
+    // A start refused before a run existed cleared the plots: show the selected run again.
+    if (runId == 0) showRun(m_history->selectedRun());
     Q_EMIT trainingEnded(runId, status);
 }
 

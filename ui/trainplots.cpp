@@ -88,7 +88,6 @@ TrainPlots::TrainPlots(QWidget* parent)
     m_lrHint = addHint(m_lrPlot, tr("The learning rate schedule\nappears after the first step."));
     m_gradHint = addHint(m_gradPlot, tr("The gradient norm appears\nafter the first step."));
 
-
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
@@ -286,12 +285,21 @@ void TrainPlots::rescale() {
         m_clipGraph->addData(0, m_clipNorm);
         m_clipGraph->addData(xMax, m_clipNorm);
     }
-    m_clipGraph->setVisible(m_clipNorm > 0);
-    if (m_clipNorm > 0)
+    const bool showClip =
+        m_clipNorm > 0 && !m_graphs[QStringLiteral("grad_norm")]->data()->isEmpty();
+    m_clipGraph->setVisible(showClip);
+    if (showClip)
         m_clipGraph->addToLegend();
     else
         m_clipGraph->removeFromLegend();
 
+    // A line needs two points: a series of one or two is drawn with dots as well.
+    for (const QString& name : kStepSeries) {
+        QCPGraph* g = m_graphs[name];
+        g->setScatterStyle(g->data()->size() < 3
+                               ? QCPScatterStyle(QCPScatterStyle::ssDisc, g->pen().color(), 5)
+                               : QCPScatterStyle());
+    }
     const bool noSteps = m_graphs[QStringLiteral("train_loss")]->data()->isEmpty();
     const bool noEvals = m_graphs[QStringLiteral("val_loss")]->data()->isEmpty();
     // An empty plot shows what will come instead of a legend and made-up ticks.

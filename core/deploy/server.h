@@ -22,13 +22,14 @@
 // pass, starting as soon as maxBatch texts wait, maxWaitMs after the oldest one arrived, or
 // at once when no other predict request is being received (waiting could bring nothing).
 // Texts of very different lengths are split into passes of similar lengths (maxPadding).
-// A text's answer is bit-identical to models::Model::predict({text}) when it runs alone,
-// and padding (with its attention mask) keeps it to float rounding when it shares a batch.
+// A text's answer is bit-identical to models::Model::predict({text}) when it runs alone;
+// in a pass with others it differs by float rounding only (padding is masked out, but
+// batched matrix products round differently, as in predict itself).
 //
 // Errors are JSON {"error": message[, "field": name]}: 400 malformed or invalid body
 // (naming the field), 401 missing or wrong bearer token, 404 / 405, 413 body over
-// maxBodyBytes, 415 compressed bodies, 503 with Retry-After when the queue is full, 500
-// when the model fails.
+// maxBodyBytes (also after gzip / deflate / br decoding), 415 another Content-Encoding,
+// 503 with Retry-After when the queue is full, 500 when the model fails.
 namespace ft::deploy {
 
 struct ServerOptions {

@@ -385,7 +385,6 @@ void TestExportPage::compareTwoVersions() {
         QCOMPARE(config->index(r, 2).data().toString(), QStringLiteral("f16"));
     }
     QVERIFY(sawWeights);
-    m_page->grab().save("/tmp/h7shot/compare.png");  // TEMP
 }
 
 void TestExportPage::existingTargetIsRefused() {
@@ -403,7 +402,6 @@ void TestExportPage::existingTargetIsRefused() {
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("already exists")), qPrintable(error->text()));
     QVERIFY(error->text().contains(existing));
-    m_page->grab().save("/tmp/h7shot/error.png");  // TEMP
     QCOMPARE(m_project->exports().size(), before);
     QCOMPARE(registry(*m_page)->rowCount(), static_cast<int>(before));
     QVERIFY(hiddenEntries(fs::path(existing.toStdString()).parent_path()).empty());

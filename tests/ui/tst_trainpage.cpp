@@ -230,8 +230,9 @@ private Q_SLOTS:
         QVERIFY(line->text().contains(QStringLiteral("must be > 0")));
         QVERIFY(child<QLineEdit>(&form, "hpLearningRate")->property("invalid").toBool());
         child<QLineEdit>(&form, "hpLearningRate")->setText(QStringLiteral("fast"));
-        QVERIFY(form.fieldErrors().join(QLatin1Char('\n')).contains(
-            QStringLiteral("expected a number, found \"fast\"")));
+        QVERIFY(form.fieldErrors()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("expected a number, found \"fast\"")));
         child<QLineEdit>(&form, "hpLearningRate")->setText(QStringLiteral("3e-5"));
         child<QSpinBox>(&form, "hpFreezeLayers")->setValue(1);
         child<QSpinBox>(&form, "hpMaxLength")->setValue(64);
@@ -369,7 +370,8 @@ private Q_SLOTS:
         int64_t headless = 0;
         {
             Project p = Project::open(dir.toStdString());
-            headless = ft::train::Trainer::createRun(p, ft::train::loadRunConfig(path.toStdString()));
+            headless =
+                ft::train::Trainer::createRun(p, ft::train::loadRunConfig(path.toStdString()));
         }
         const auto result = ft::train::Trainer::run(dir.toStdString(), headless);
         QCOMPARE(result.status, RunStatus::Completed);
@@ -504,13 +506,15 @@ private Q_SLOTS:
         child<QLineEdit>(form, "hpLearningRate")->setText(QStringLiteral("5e-4"));
         child<QSpinBox>(form, "hpFreezeLayers")->setValue(3);
         QVERIFY(!page->startTraining());
-        QVERIFY(child<QLabel>(form, "fieldError_freeze_layers")->text().contains(
-            QStringLiteral("has only 2")));
+        QVERIFY(child<QLabel>(form, "fieldError_freeze_layers")
+                    ->text()
+                    .contains(QStringLiteral("has only 2")));
         child<QSpinBox>(form, "hpFreezeLayers")->setValue(0);
         child<QSpinBox>(form, "hpMaxLength")->setValue(600);
         QVERIFY(!page->startTraining());
-        QVERIFY(child<QLabel>(form, "fieldError_max_length")->text().contains(
-            QStringLiteral("512 positions")));
+        QVERIFY(child<QLabel>(form, "fieldError_max_length")
+                    ->text()
+                    .contains(QStringLiteral("512 positions")));
         child<QSpinBox>(form, "hpMaxLength")->setValue(32);
         QCOMPARE(runs(), size_t(0));
 
@@ -520,7 +524,8 @@ private Q_SLOTS:
         QVERIFY(page->startTraining());
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
         QCOMPARE(ended.at(0).at(0).toLongLong(), 0);
-        QVERIFY2(banner->text().contains(QStringLiteral("no split yet")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("no split yet")),
+                 qPrintable(banner->text()));
         QVERIFY(child<QLabel>(form, "fieldError_dataset")->isVisible());
         QVERIFY(form->isEnabled());
         QCOMPARE(runs(), size_t(0));
@@ -535,8 +540,9 @@ private Q_SLOTS:
         QVERIFY(page->startTraining());
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, kTimeout);
         QVERIFY2(banner->text().contains(QStringLiteral("head lacks")), qPrintable(banner->text()));
-        QVERIFY(child<QLabel>(form, "fieldError_new_head")->text().contains(
-            QStringLiteral("new_head")));
+        QVERIFY(child<QLabel>(form, "fieldError_new_head")
+                    ->text()
+                    .contains(QStringLiteral("new_head")));
         QCOMPARE(runs(), size_t(0));
         QCOMPARE(page->history()->model()->rowCount(), 0);
         const QString log = child<QPlainTextEdit>(page, "trainLog")->toPlainText();
@@ -570,8 +576,8 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(page, "runError")->text(), error);
         QVERIFY(child<QLabel>(page, "trainRunError")->text().contains(error));
         QVERIFY(child<QPlainTextEdit>(page, "trainLog")->toPlainText().contains(error));
-        QVERIFY(page->history()->model()->data(page->history()->model()->index(0, 1))
-                    .toString() == QStringLiteral("failed"));
+        QVERIFY(page->history()->model()->data(page->history()->model()->index(0, 1)).toString() ==
+                QStringLiteral("failed"));
         QVERIFY(!child<QPushButton>(page, "historyResumeButton")->isEnabled());
     }
 

@@ -1,5 +1,5 @@
 // `finetune eval` and `finetune runs compare` through the real binary: a CSV imported,
-// split and trained on (built-in bert-tiny, 10 steps), then evaluated; the JSON document
+// split and trained on (built-in bert-tiny, two short epochs), then evaluated; the JSON document
 // must match the project database, the predictions CSV must hold one row per test row.
 #include <cmath>
 #include <map>
@@ -116,14 +116,9 @@ void TestEvalCli::initTestCase() {
     r = run({"data", "split", "--project", m_project, "--seed", "42", "--stratify"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
-    const json config = {{"model", "builtin:bert-tiny"},
-                         {"tokenizer", FT_SHARED_DIR "/data/vocab/bert-base-uncased"},
-                         {"epochs", 2},
-                         {"batch_size", 8},
-                         {"max_length", 32},
-                         {"learning_rate", 2e-3},
-                         {"threads", 1},
-                         {"seed", 5}};
+    const json config = {
+        {"model", "builtin:bert-tiny"}, {"epochs", 2},  {"batch_size", 8}, {"max_length", 32},
+        {"learning_rate", 2e-3},        {"threads", 1}, {"seed", 5}};
     QFile file(m_dir.filePath("run.json"));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray::fromStdString(config.dump()));

@@ -1,5 +1,6 @@
 // The evaluator on a real project: a generated three-class dataset, cleaned and split by
-// the real pipeline, a real short training run of the built-in bert-tiny, then the
+// the real pipeline, a real short training run of the built-in bert-tiny (with the
+// WordPiece vocabulary the trainer builds from the train part), then the
 // evaluation checked against models::Model::predict, computeReport, refitted baselines and
 // re-predicted perturbations; bad input and cancel store nothing.
 #include <algorithm>
@@ -34,7 +35,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kVocab = std::string(FT_SHARED_DIR) + "/data/vocab/bert-base-uncased";
 const std::vector<std::string> kLabels = {"sport", "weather", "food"};
 
 // Sentences whose label follows from their words, with capitals, punctuation and (in
@@ -53,9 +53,10 @@ std::vector<std::pair<std::string, std::string>> makeRows(int n) {
         const int len = 3 + (i * 7) % 9;
         for (int w = 0; w < len; ++w) {
             // Every fifth row opens with filler words and names its topic only in its
-            // second half, which the "truncated" perturbation cuts off.
+            // second half, which the "truncated" perturbation cuts off. Fillers are
+            // chosen independently of the label, so they tell the model nothing.
             const bool fill = i % 5 == 2 ? w < len / 2 + 1 : (i + w) % 3 == 0;
-            std::string word = fill ? filler[static_cast<size_t>(i + w) % 6]
+            std::string word = fill ? filler[static_cast<size_t>(i / 3 + w) % 6]
                                     : words[k][static_cast<size_t>(i * 3 + w) % 8];
             if (w == 0) word[0] = static_cast<char>(std::toupper(word[0]));
             text += (w ? " " : "") + word;

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -817,6 +816,7 @@ void ExportPage::setProject(store::Project* project) {
     m_projectDir = project ? q(project->dir()) : QString();
     m_listing = {};
     m_lastResult.reset();
+    m_selectExport.reset();
     m_wantedRun.reset();
     m_nameEdited = false;
     m_folderEdited = false;
@@ -1175,6 +1175,7 @@ void ExportPage::onExportFinished(qint64 jobId, const deploy::ExportResult& resu
     if (jobId != m_exportJob) return;
     m_exportJob = 0;
     m_lastResult = result;
+    m_selectExport = result.exportId;
     showSummary(result);
     // The name stays; the folder moves on to the next version.
     if (!m_folderEdited) m_folder->clear();
@@ -1266,7 +1267,13 @@ void ExportPage::showSummary(const deploy::ExportResult& r) {
 }
 
 void ExportPage::fillRegistry() {
-    const QList<qint64> keep = selectedExportIds();
+    // After an export its new row is selected (and shown); otherwise the selection stays.
+    const QList<qint64> keep =
+        m_selectExport ? QList<qint64>{*m_selectExport} : selectedExportIds();
+    const bool reveal = m_selectExport.has_value();
+    for (const store::ExportInfo& e : m_listing.exports) {
+        if (m_selectExport && e.id == *m_selectExport) m_selectExport.reset();
+    }
     m_registryModel->removeRows(0, m_registryModel->rowCount());
     std::map<int64_t, std::string> runNames;
     for (const ExportRunEntry& r : m_listing.runs) runNames[r.run.id] = r.run.name;
@@ -1316,6 +1323,7 @@ void ExportPage::fillRegistry() {
             m_registryView->selectionModel()->select(
                 m_registryModel->index(row, 0),
                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            if (reveal) m_registryView->scrollTo(m_registryModel->index(row, 0));
         }
     }
     updateState();
@@ -1360,7 +1368,6 @@ void ExportPage::compareSelected() {
 }
 
 void ExportPage::showComparison(const deploy::ExportComparison& c) {
-    QStringList headers;
     QStringList names;
     for (const store::ExportInfo& e : c.exports) {
         names << QStringLiteral("%1 v%2").arg(q(e.name)).arg(e.version);

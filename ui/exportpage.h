@@ -121,6 +121,7 @@ private:
     ExportListing m_listing;
     std::optional<int64_t> m_wantedRun;
     std::optional<deploy::ExportResult> m_lastResult;
+    std::optional<int64_t> m_selectExport;  // select this registry row once listed
     bool m_nameEdited = false;
     bool m_folderEdited = false;
     QString m_plannedFolder;

@@ -213,8 +213,9 @@ QListWidget* MainWindow::createNavigation() {
             item->setToolTip(tr("Metrics with intervals, the confusion matrix and its rows, "
                                 "ROC / PR curves, baselines and run comparison"));
         } else if (i == 2) {
-            item->setToolTip(tr("Set the hyperparameters, train with live curves, pause, "
-                                "resume and compare runs"));
+            item->setToolTip(
+                tr("Set the hyperparameters, train with live curves, pause, "
+                   "resume and compare runs"));
         } else if (i == 1) {
             item->setToolTip(
                 tr("Choose a pre-trained model, preview its tokenizer and check "

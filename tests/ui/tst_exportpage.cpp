@@ -1,8 +1,9 @@
 // The Export page on a real project: the bundled support tickets imported and split, a
-// short real training of the built-in bert-tiny and a real evaluation of it, then exports
-// made by clicking the page — registry rows, the folder on disk, the summary, the plots the
-// export asked the GUI thread to draw — a second version, comparing, deleting, refused
-// targets that must change nothing, cancelling, and the OpenAI JSONL export.
+// short real training of the built-in bert-tiny (its vocabulary built from the data) and a
+// real evaluation of it, then exports made by clicking the page — registry rows, the folder
+// on disk, the summary, the plots the export asked the GUI thread to draw — a second
+// version, comparing, deleting, refused targets that must change nothing, cancelling, the
+// Deploy stage in the main window, and the OpenAI JSONL export.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -30,6 +32,7 @@
 #include "error.h"
 #include "eval/evaluator.h"
 #include "exportpage.h"
+#include "mainwindow.h"
 #include "store/project.h"
 #include "train/runconfig.h"
 #include "train/trainer.h"
@@ -43,7 +46,6 @@ namespace {
 
 constexpr int kTimeout = 60000;
 const QString kSample = QStringLiteral(FT_SOURCE_DIR "/resources/samples/support-tickets.csv");
-const std::string kVocab = FT_SHARED_DIR "/data/vocab/bert-base-uncased";
 
 enum Column { Name, Version, Run, Weights, Verified, Accuracy, MacroF1, Exported, Folder };
 
@@ -133,10 +135,12 @@ private Q_SLOTS:
     void secondExportIsVersionTwo();
     void compareTwoVersions();
     void existingTargetIsRefused();
+    void unwritableTargetIsRefused();
     void runWithoutCheckpointIsRefused();
     void cancelLeavesNothing();
     void deleteVersionOne();
     void openAiJsonl();
+    void deployStageInTheMainWindow();
     void closingDuringAnExport();
 };
 
@@ -155,23 +159,24 @@ void TestExportPage::initTestCase() {
         const auto imported = ft::data::importFile(p, request);
         ft::data::splitDataset(p, imported.datasetId, ft::data::SplitOptions{});
 
+        // No "threads": training, the evaluation and the page's export all run with the
+        // default number of compute threads, since the f32 export is verified bit for bit
+        // against the evaluation. No "tokenizer": the trainer builds the built-in model's
+        // vocabulary from the train part.
         const json config = {{"name", "Tickets: tiny BERT!"},
                              {"model", "builtin:bert-tiny"},
-                             {"tokenizer", kVocab},
                              {"max_steps", 6},
                              {"eval_steps", 3},
                              {"batch_size", 8},
                              {"max_length", 32},
                              {"learning_rate", 1e-3},
-                             {"seed", 3},
-                             {"threads", 2}};
+                             {"seed", 3}};
         m_run = ft::train::Trainer::createRun(p, ft::train::parseRunConfig(config));
         const auto trained = ft::train::Trainer::run(m_projectDir.toStdString(), m_run);
         QCOMPARE(trained.status, ft::store::RunStatus::Completed);
 
         ft::eval::EvalOptions eval;
         eval.checkpoint = "best";
-        eval.threads = 2;
         eval.sensitivity = false;
         eval.bootstrapResamples = 50;
         ft::eval::Evaluator::run(m_projectDir.toStdString(), m_run, eval);
@@ -181,7 +186,7 @@ void TestExportPage::initTestCase() {
         bare.datasetId = imported.datasetId;
         bare.splitId = p.latestSplit(imported.datasetId)->id;
         bare.modelDir = "builtin:bert-tiny";
-        bare.configJson = json{{"model", "builtin:bert-tiny"}, {"tokenizer", kVocab}}.dump();
+        bare.configJson = json{{"model", "builtin:bert-tiny"}}.dump();
         m_bareRun = p.createRun(bare);
         p.finishRun(m_bareRun, ft::store::RunStatus::Completed);
     } catch (const ft::Error& e) {
@@ -412,6 +417,22 @@ void TestExportPage::existingTargetIsRefused() {
     QTRY_VERIFY_WITH_TIMEOUT(error->isHidden(), kTimeout);
 }
 
+void TestExportPage::unwritableTargetIsRefused() {
+    const auto before = m_project->exports().size();
+    const QString target = QStringLiteral("/proc/ft-export-page-test/model");
+    typeInto(child<QLineEdit>(*m_page, "exportFolder"), target);
+    QSignalSpy failed(m_page.get(), &ExportPage::exportFailed);
+    QTest::mouseClick(child<QPushButton>(*m_page, "exportButton"), Qt::LeftButton);
+    QVERIFY(failed.wait(kTimeout));
+    auto* error = child<QLabel>(*m_page, "exportError");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("/proc")), qPrintable(error->text()));
+    QCOMPARE(m_project->exports().size(), before);
+    QCOMPARE(registry(*m_page)->rowCount(), static_cast<int>(before));
+    QTest::mouseClick(child<QPushButton>(*m_page, "exportResetFolder"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->targetFolder().endsWith(QStringLiteral("-v3")), kTimeout);
+}
+
 void TestExportPage::runWithoutCheckpointIsRefused() {
     const auto before = m_project->exports().size();
     auto* runs = child<QComboBox>(*m_page, "exportRunCombo");
@@ -536,6 +557,24 @@ void TestExportPage::openAiJsonl() {
     m_page->exportJsonlTo(QStringLiteral("/proc/no-such-dir/train.jsonl"));
     QVERIFY(failed.wait(kTimeout));
     QVERIFY(result->text().contains(QStringLiteral("/proc/no-such-dir")));
+}
+
+void TestExportPage::deployStageInTheMainWindow() {
+    ft::ui::MainWindow window;
+    window.show();
+    auto* nav = window.findChild<QListWidget*>(QStringLiteral("stageNav"));
+    QVERIFY(nav);
+    QVERIFY(!(nav->item(4)->flags() & Qt::ItemIsEnabled));  // no project yet
+    QVERIFY(window.openProject(m_projectDir));
+    QVERIFY(nav->item(4)->flags() & Qt::ItemIsEnabled);
+    nav->setCurrentRow(4);
+    QCOMPARE(window.currentPage(), ft::ui::MainWindow::Page::Export);
+    QVERIFY(window.exportPage()->isVisible());
+    const int versions = static_cast<int>(m_project->exports().size());
+    QTRY_COMPARE_WITH_TIMEOUT(registry(*window.exportPage())->rowCount(), versions, kTimeout);
+    QCOMPARE(window.exportPage()->currentRunId(), m_run);
+    QVERIFY(window.closeProject());
+    QCOMPARE(registry(*window.exportPage())->rowCount(), 0);
 }
 
 void TestExportPage::closingDuringAnExport() {

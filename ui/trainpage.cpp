@@ -154,9 +154,19 @@ TrainPage::TrainPage(QWidget* parent)
     m_statusTimer->setInterval(TrainPlots::kRefreshMs);
     connect(m_statusTimer, &QTimer::timeout, this, &TrainPage::updateStatusRow);
 
-    connect(m_form, &HyperparameterForm::changed, this, &TrainPage::updateSummary);
+    connect(m_form, &HyperparameterForm::changed, this, [this] {
+        // Another dataset chosen in the form: its split and labels.
+        const std::string dataset = m_form->document().value("dataset", std::string());
+        if (m_project && QString::fromStdString(dataset) != m_choicesFor)
+            refreshChoices();
+        else
+            updateSummary();
+    });
     connect(m_form, &HyperparameterForm::statusMessage, this, &TrainPage::statusMessage);
-    connect(m_history, &RunHistory::runSelected, this, [this](qint64 runId) { showRun(runId); });
+    connect(m_history, &RunHistory::runSelected, this, [this](qint64 runId) {
+        showRun(runId);
+        updateControls();  // Resume follows the selected run
+    });
     connect(m_history, &RunHistory::resumeRequested, this,
             [this](qint64 runId) { resumeRun(runId); });
     connect(m_history, &RunHistory::useConfigRequested, this, [this](qint64 runId) {
@@ -277,6 +287,9 @@ void TrainPage::setProject(store::Project* project) {
 void TrainPage::setDatasetId(int64_t datasetId) {
     if (datasetId == m_datasetId) return;
     m_datasetId = datasetId;
+    // The Data page's choice is applied once, when it changes; in between the form's own
+    // choice (or a loaded config's) stands.
+    m_applyDataset = true;
     refreshChoices();
 }
 
@@ -294,14 +307,16 @@ void TrainPage::refreshChoices() {
         const auto datasets = m_project->datasets();
         for (const auto& d : datasets) {
             names << QString::fromStdString(d.name);
-            if (d.id == m_datasetId) current = QString::fromStdString(d.name);
+            if (m_applyDataset && d.id == m_datasetId) current = QString::fromStdString(d.name);
         }
-        if (current.isEmpty() && m_datasetId == 0 && !datasets.empty() &&
+        m_applyDataset = false;
+        if (current.isEmpty() && !datasets.empty() &&
             m_form->document().value("dataset", std::string()).empty())
             current = QString::fromStdString(m_project->defaultDataset().name);
         m_form->setDatasets(names, current);
 
         const std::string name = m_form->document().value("dataset", std::string());
+        m_choicesFor = QString::fromStdString(name);
         const auto dataset = m_project->datasetByName(name);
         QString splitText = tr("No dataset yet: import one on the Prepare data page.");
         int64_t trainRows = 0;

@@ -146,7 +146,9 @@ private:
     std::optional<train::StepEvent> m_lastStep;
     std::vector<store::MetricPoint> m_livePoints;  // the live run's curves, for re-showing
     QString m_lastError;
-    QString m_modelSetting;  // the Model page's choice last applied to the form
+    QString m_modelSetting;       // the Model page's choice last applied to the form
+    QString m_choicesFor;         // the dataset whose split and labels the form shows
+    bool m_applyDataset = false;  // m_datasetId changed: choose it in the form
 
     QElapsedTimer m_stallClock;
     qint64 m_lastTick = 0;

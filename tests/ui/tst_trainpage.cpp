@@ -3,6 +3,8 @@
 // stop and resume, bad configs, failed runs, the config file round trip through the
 // headless trainer, and closing the window during training.
 #include <cmath>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +29,7 @@
 #include "mainwindow.h"
 #include "runhistory.h"
 #include "store/project.h"
+#include "store/sqlite.h"
 #include "train/runconfig.h"
 #include "train/trainer.h"
 #include "trainpage.h"
@@ -477,6 +480,67 @@ private Q_SLOTS:
         QCOMPARE(loss.size(), size_t(12));
         for (size_t i = 0; i < loss.size(); ++i) QCOMPARE(loss[i].step, int64_t(i) + 1);
         QCOMPARE(Project::open(dir.toStdString()).runs().size(), size_t(1));
+    }
+
+    // A run whose process died reads back as crashed; the history offers Resume, which
+    // continues it at the step of its checkpoint.
+    void crashedRunOffersResume() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("project"));
+        QVERIFY(makeProject(dir));
+        int64_t run = 0;
+        {
+            Project p = Project::open(dir.toStdString());
+            run = ft::train::Trainer::createRun(p, quickConfig(9));
+        }
+        int done = 0;
+        ft::train::TrainCallbacks cb;
+        cb.onStep = [&done](const ft::train::StepEvent&) { ++done; };
+        cb.shouldStop = [&done] { return done >= 4; };
+        QCOMPARE(ft::train::Trainer::run(dir.toStdString(), run, cb).status, RunStatus::Stopped);
+        // As if the process training it had been killed: stored as running by a pid that
+        // no longer exists on this host.
+        const pid_t gone = fork();
+        if (gone == 0) _exit(0);
+        QVERIFY(gone > 0);
+        QCOMPARE(waitpid(gone, nullptr, 0), gone);
+        {
+            Project p = Project::open(dir.toStdString());
+            p.markRunStarted(run);
+            ft::store::Statement s(p.handle(), "UPDATE runs SET pid = ? WHERE id = ?");
+            s.bind(1, static_cast<int64_t>(gone)).bind(2, run);
+            s.step();
+            QCOMPARE(p.run(run)->status, RunStatus::Crashed);
+        }
+
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(dir));
+        window.showPage(MainWindow::Page::Train);
+        TrainPage* page = window.trainPage();
+        // Opening the page selects the newest run and shows its stored curves.
+        QCOMPARE(page->history()->selectedRun(), run);
+        QCOMPARE(page->plots()->series(QStringLiteral("train_loss")).size(), 4);
+        const auto* model = page->history()->model();
+        QCOMPARE(model->data(model->index(0, ft::ui::RunHistoryModel::Status)).toString(),
+                 QStringLiteral("crashed"));
+        QVERIFY(child<QLabel>(page, "runSummary")->text().contains(QStringLiteral("Resume")));
+        QVERIFY(child<QPushButton>(page, "resumeTrainingButton")->isEnabled());
+        auto* resume = child<QPushButton>(page, "historyResumeButton");
+        QVERIFY(resume->isEnabled());
+        QSignalSpy ended(page, &TrainPage::trainingEnded);
+        QSignalSpy steps(page, &TrainPage::stepReported);
+        resume->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
+        QCOMPARE(status(dir, run), RunStatus::Completed);
+        QCOMPARE(steps.count(), 5);
+        QCOMPARE(steps.first().at(1).toLongLong(), 5);
+        const auto loss = metrics(dir, run, "train_loss");
+        QCOMPARE(loss.size(), size_t(9));
+        for (size_t i = 0; i < loss.size(); ++i) QCOMPARE(loss[i].step, int64_t(i) + 1);
+        QString why;
+        QVERIFY2(sameAsDatabase(page->plots()->series(QStringLiteral("train_loss")), loss, &why),
+                 qPrintable(why));
     }
 
     // Errors of the config: at their field, in words; no run is created.

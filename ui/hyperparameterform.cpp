@@ -18,13 +18,13 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QPalette>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QVBoxLayout>
 
 #include "error.h"
@@ -49,10 +49,21 @@ QString tip(const QString& text) {
     return QStringLiteral("<p style='max-width: 420px'>%1</p>").arg(text.toHtmlEscaped());
 }
 
-void repolish(QWidget* w) {
-    w->style()->unpolish(w);
-    w->style()->polish(w);
-    w->update();
+void markInvalid(QWidget* w, bool invalid) {
+    w->setProperty("invalid", invalid);
+    // Spin boxes draw their text field with an inner line edit of their own palette.
+    QList<QWidget*> targets{w};
+    for (QLineEdit* inner : w->findChildren<QLineEdit*>()) targets << inner;
+    for (QWidget* t : targets) {
+        if (!invalid) {
+            t->setPalette(QPalette());  // back to the inherited one
+            continue;
+        }
+        QPalette p = t->palette();
+        p.setColor(QPalette::Base, QColor(0xfd, 0xe7, 0xe9));
+        p.setColor(QPalette::WindowText, QColor(0xa5, 0x0e, 0x0e));
+        t->setPalette(p);
+    }
 }
 
 // A number as typed, in the C locale or the user's; otherwise the text itself, so the
@@ -151,14 +162,9 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
       m_threads(intSpin(0, 1024, tr("all cores"))),
       m_device(new QComboBox) {
     setObjectName(QStringLiteral("hyperparameterForm"));
-    // Bad fields get a red frame; their message sits under them.
-    setStyleSheet(QStringLiteral(
-        "QLineEdit[invalid=\"true\"], QSpinBox[invalid=\"true\"], "
-        "QDoubleSpinBox[invalid=\"true\"], QComboBox[invalid=\"true\"] "
-        "{ border: 1px solid #d93025; border-radius: 3px; padding: 2px; background: #fffafa; }"
-        "QCheckBox[invalid=\"true\"], QWidget#warmupEditor[invalid=\"true\"], "
-        "QWidget#classWeightsEditor[invalid=\"true\"] { color: #a50e0e; }"
-        "QLabel[role=\"fieldError\"] { color: #a50e0e; }"));
+    // Bad fields turn pink (a palette change keeps the native look of spin boxes and
+    // combos, which a style-sheet border would replace); their message sits under them.
+    setStyleSheet(QStringLiteral("QLabel[role=\"fieldError\"] { color: #a50e0e; }"));
 
     m_banner->setObjectName(QStringLiteral("trainConfigError"));
     m_banner->setProperty("role", QStringLiteral("error"));
@@ -853,10 +859,7 @@ nlohmann::json HyperparameterForm::document() const {
 
 void HyperparameterForm::clearErrors() {
     for (const auto& [key, problem] : m_errors) {
-        if (QWidget* editor = m_editors[key]) {
-            editor->setProperty("invalid", false);
-            repolish(editor);
-        }
+        if (QWidget* editor = m_editors[key]) markInvalid(editor, false);
         if (QLabel* line = m_errorLine[key]) {
             line->clear();
             line->hide();
@@ -872,10 +875,7 @@ void HyperparameterForm::flag(const QString& key, const QString& problem) {
     m_errors[key] = problem;
     QWidget* editor = m_editors.count(key) ? m_editors[key] : nullptr;
     QLabel* line = m_errorLine.count(key) ? m_errorLine[key] : nullptr;
-    if (editor) {
-        editor->setProperty("invalid", true);
-        repolish(editor);
-    }
+    if (editor) markInvalid(editor, true);
     if (line) {
         // A line may serve two keys (warmup steps and ratio): show both problems.
         QStringList text;

@@ -52,7 +52,6 @@ std::optional<double> optNum(const json& j) {
     return std::nullopt;
 }
 
-QString f4(double v) { return QString::number(v, 'f', 4); }
 
 QStandardItem* textItem(const QString& text, const QString& tip = {}) {
     auto* item = new QStandardItem(text);
@@ -97,17 +96,10 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& name, bool small
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     if (!small) return view;
-    // Small tables: every column as wide as its contents, the first takes what is left.
+    // Small tables: every column as wide as its contents (nothing cut), the last takes
+    // what is left; a horizontal scroll bar appears only when even that does not fit.
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(false);
-    auto stretchFirst = [view] {
-        if (view->model()->columnCount() > 0) {
-            view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        }
-    };
-    QObject::connect(model, &QAbstractItemModel::headerDataChanged, view, stretchFirst);
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, stretchFirst);
-    QObject::connect(model, &QAbstractItemModel::columnsInserted, view, stretchFirst);
+    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 
@@ -318,6 +310,7 @@ EvaluatePage::EvaluatePage(QWidget* parent)
     m_tabs->addTab(createCompareTab(), tr("Compare runs"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == static_cast<int>(Tab::Compare) && m_compareDirty) compareSelectedRuns();
+        runPendingDraw(index);
     });
 
     m_empty = new QLabel;
@@ -670,7 +663,7 @@ QWidget* EvaluatePage::createSensitivityTab() {
                       3);
     tables->addWidget(tableCard(tr("By true class"), byClass,
                                 [this] { return fileBase(QStringLiteral("by_class")); }),
-                      3);
+                      2);
     tables->addWidget(tableCard(tr("Perturbed inputs"), perturbations,
                                 [this] { return fileBase(QStringLiteral("perturbations")); }),
                       5);
@@ -852,7 +845,7 @@ void EvaluatePage::fillEvaluationCombo() {
                                       shortTime(e.createdAt)),
                              QVariant::fromValue<qlonglong>(e.id));
     }
-    if (m_evalCombo->count() == 0) m_evalCombo->addItem(tr("not evaluated yet"), 0);
+    if (m_evalCombo->count() == 0 && run != 0) m_evalCombo->addItem(tr("not evaluated yet"), 0);
 }
 
 void EvaluatePage::onRunChosen() {
@@ -1021,6 +1014,7 @@ QString EvaluatePage::fileBase(const QString& what) const {
 }
 
 void EvaluatePage::showBundle() {
+    for (auto& pending : m_pendingDraw) pending = nullptr;
     const json& report = m_bundle ? m_bundle->plots.report : json();
     // Header: what was evaluated, and the report's warnings in words.
     if (m_bundle) {
@@ -1074,7 +1068,12 @@ void EvaluatePage::showBundle() {
         }
         if (cell) m_confusion->selectCell(cell->first, cell->second);
     }
-    drawCurves();
+    // Plots are drawn when their tab is first shown: rendering every plot of a large
+    // evaluation at once would hold the GUI thread for a noticeable moment.
+    drawWhenShown(Tab::Curves, [this] {
+        drawCurves();
+        updateThreshold();
+    });
     fillCalibration();
     fillBaselines();
     fillSensitivity();
@@ -1093,6 +1092,21 @@ void EvaluatePage::showBundle() {
                "classes the model predicts the most probable label."));
     }
     updateThreshold();
+}
+
+void EvaluatePage::drawWhenShown(Tab tab, std::function<void()> draw) {
+    const int index = static_cast<int>(tab);
+    m_pendingDraw[static_cast<size_t>(index)] = std::move(draw);
+    if (m_tabs->currentIndex() == index) runPendingDraw(index);
+}
+
+void EvaluatePage::runPendingDraw(int index) {
+    if (index < 0 || index >= static_cast<int>(m_pendingDraw.size())) return;
+    auto& pending = m_pendingDraw[static_cast<size_t>(index)];
+    if (!pending) return;
+    const auto draw = std::move(pending);
+    pending = nullptr;
+    draw();
 }
 
 void EvaluatePage::fillMetrics() {
@@ -1203,7 +1217,7 @@ void EvaluatePage::fillMetrics() {
         }
         m_classModel->appendRow(row);
     }
-    plots::classScores(m_classPlot, m_bundle->plots);
+    drawWhenShown(Tab::Metrics, [this] { plots::classScores(m_classPlot, m_bundle->plots); });
 }
 
 void EvaluatePage::drawCurves() {
@@ -1233,7 +1247,8 @@ void EvaluatePage::fillCalibration() {
     m_binsModel->setHorizontalHeaderLabels(
         {tr("Confidence"), tr("Rows"), tr("Mean confidence"), tr("Accuracy"), tr("Gap")});
     if (m_bundle) {
-        plots::calibration(m_calibrationPlot, m_bundle->plots);
+        drawWhenShown(Tab::Calibration,
+                      [this] { plots::calibration(m_calibrationPlot, m_bundle->plots); });
         const json& cal = m_bundle->plots.report.value("calibration", json());
         if (cal.is_object()) {
             for (const json& b : cal.value("bins", json::array())) {
@@ -1276,7 +1291,8 @@ void EvaluatePage::fillBaselines() {
         plots::baselineComparison(m_baselinePlot, plots::EvalPlotData{});
         return;
     }
-    plots::baselineComparison(m_baselinePlot, m_bundle->plots);
+    drawWhenShown(Tab::Baselines,
+                  [this] { plots::baselineComparison(m_baselinePlot, m_bundle->plots); });
     const json& b = m_bundle->plots.baselines;
     if (!b.is_object() || !b.contains("model")) {
         m_baselineVerdict->setText(tr("No baselines were computed for this evaluation."));
@@ -1360,7 +1376,8 @@ void EvaluatePage::fillSensitivity() {
         plots::sensitivity(m_sensitivityPlot, plots::EvalPlotData{});
         return;
     }
-    plots::sensitivity(m_sensitivityPlot, m_bundle->plots);
+    drawWhenShown(Tab::Sensitivity,
+                  [this] { plots::sensitivity(m_sensitivityPlot, m_bundle->plots); });
     const json& s = m_bundle->plots.sensitivity;
     if (!s.is_object()) return;
     for (const auto& [key, model] :
@@ -1374,19 +1391,20 @@ void EvaluatePage::fillSensitivity() {
     }
     for (const json& e : s.value("perturbations", json::array())) {
         auto signedItem = [](const json& v) {
-            QStandardItem* item = numberItem(optNum(v));
+            QStandardItem* item = numberItem(optNum(v), 3);
             if (v.is_number()) {
                 const double d = v.get<double>();
-                item->setText((d > 0 ? QStringLiteral("+") : QString()) + f4(d));
+                item->setText((d > 0 ? QStringLiteral("+") : QString()) +
+                              QString::number(d, 'f', 3));
                 if (d < 0) item->setForeground(QColor(0xa5, 0x0e, 0x0e));
             }
             return item;
         };
         m_perturbationModel->appendRow(
             {textItem(QString::fromStdString(e.value("name", std::string()))),
-             numberItem(optNum(e.value("accuracy", json()))),
+             numberItem(optNum(e.value("accuracy", json())), 3),
              signedItem(e.value("accuracy_delta", json())),
-             numberItem(optNum(e.value("macro_f1", json()))),
+             numberItem(optNum(e.value("macro_f1", json())), 3),
              signedItem(e.value("macro_f1_delta", json())),
              countItem(e.value("changed_predictions", int64_t(0)))});
     }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -120,6 +122,9 @@ private:
     void updateEvaluateButton();
 
     void showBundle();
+    // Runs draw now if tab is current, else when it is next shown (latest request wins).
+    void drawWhenShown(Tab tab, std::function<void()> draw);
+    void runPendingDraw(int index);
     void fillMetrics();
     void fillBaselines();
     void fillSensitivity();
@@ -138,6 +143,7 @@ private:
     std::optional<int64_t> m_wantedEvaluation;  // select once listed
     std::optional<RunComparison> m_comparison;
     bool m_compareDirty = true;
+    std::array<std::function<void()>, 7> m_pendingDraw;
 
     qint64 m_nextJob = 1;
     qint64 m_listJob = 0, m_loadJob = 0, m_compareJob = 0, m_evalJob = 0;

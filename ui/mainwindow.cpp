@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -19,20 +20,28 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include "aboutdialog.h"
+#include "appsettings.h"
 #include "datapage.h"
+#include "error.h"
 #include "evaluatepage.h"
 #include "exportpage.h"
-#include "error.h"
+#include "guidedtour.h"
+#include "hyperparameterform.h"
 #include "jobcontroller.h"
 #include "jobprogress.h"
 #include "logpanel.h"
 #include "modelpage.h"
+#include "runtime.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "store/project.h"
 #include "trainpage.h"
 #include "welcomeview.h"
@@ -141,11 +150,17 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_rowCount);
 
+    m_tour = new GuidedTour(this, m_nav, [this](int stage) {
+        showPage(static_cast<Page>(static_cast<int>(Page::Data) + stage));
+    });
     createMenus();
 
     connect(m_welcome, &WelcomeView::newProjectRequested, this, &MainWindow::newProjectDialog);
     connect(m_welcome, &WelcomeView::openProjectRequested, this, &MainWindow::openProjectDialog);
-    connect(m_welcome, &WelcomeView::sampleProjectRequested, this, [this] { openSampleProject(); });
+    // The first start: the welcome view offers the sample project, and the tour follows it.
+    connect(m_welcome, &WelcomeView::sampleProjectRequested, this, [this] {
+        if (openSampleProject() && !AppSettings::tourShown()) startTour();
+    });
     connect(m_welcome, &WelcomeView::recentProjectRequested, this,
             [this](const QString& dir) { openProject(dir); });
     connect(m_dataPage, &DataPage::rowCountChanged, this, &MainWindow::updateRowCount);
@@ -196,10 +211,8 @@ QListWidget* MainWindow::createNavigation() {
         QString later;
     };
     const Stage stages[] = {
-        {tr("Prepare data"), QString()},
-        {tr("Select model"), QString()},
-        {tr("Fine-tune"), QString()},
-        {tr("Evaluate"), QString()},
+        {tr("Prepare data"), QString()}, {tr("Select model"), QString()},
+        {tr("Fine-tune"), QString()},    {tr("Evaluate"), QString()},
         {tr("Deploy"), QString()},
     };
     for (int i = 0; i < 5; ++i) {
@@ -210,8 +223,9 @@ QListWidget* MainWindow::createNavigation() {
                 tr("Export a run as a verified folder, keep its versions in the "
                    "registry, and write the data as OpenAI JSONL"));
         } else if (i == 3) {
-            item->setToolTip(tr("Metrics with intervals, the confusion matrix and its rows, "
-                                "ROC / PR curves, baselines and run comparison"));
+            item->setToolTip(
+                tr("Metrics with intervals, the confusion matrix and its rows, "
+                   "ROC / PR curves, baselines and run comparison"));
         } else if (i == 2) {
             item->setToolTip(
                 tr("Set the hyperparameters, train with live curves, pause, "
@@ -259,6 +273,14 @@ void MainWindow::createMenus() {
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_dataPage->undoAction());
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showSettings);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // Some desktops have no standard key for Preferences; Ctrl+, is the common choice.
+    preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                  ? QList<QKeySequence>{QKeySequence(tr("Ctrl+,"))}
+                                  : QKeySequence::keyBindings(QKeySequence::Preferences));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* logAction = m_log->toggleViewAction();
@@ -266,12 +288,85 @@ void MainWindow::createMenus() {
     logAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     view->addAction(logAction);
 
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->setObjectName(QStringLiteral("goMenu"));
+    for (int i = 0; i < 5; ++i) {
+        QAction* stage = go->addAction(m_nav->item(i)->text(), this, [this, i] {
+            showPage(static_cast<Page>(static_cast<int>(Page::Data) + i));
+        });
+        stage->setObjectName(QStringLiteral("goStage%1Action").arg(i + 1));
+        stage->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        stage->setEnabled(false);
+        m_stageActions << stage;
+    }
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    createRunActions(run);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    if (shortcuts->shortcut().isEmpty()) shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    QAction* tour = help->addAction(tr("&Guided Tour"), this, &MainWindow::startTour);
+    tour->setObjectName(QStringLiteral("guidedTourAction"));
+    tour->setToolTip(tr("A short walk through the five stages (needs an open project)"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Finetune Studio"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     updateRecentMenu();
+}
+
+// The main button of each stage, as an action with a shortcut: it shows the page and
+// presses the button, and it is enabled exactly when the button is.
+void MainWindow::createRunActions(QMenu* menu) {
+    struct RunAction {
+        const char* objectName;
+        QString text;
+        QKeySequence key;
+        Page page;
+        QWidget* pageWidget;
+        const char* button;
+    };
+    const RunAction actions[] = {
+        {"startTrainingAction", tr("&Start Training"), QKeySequence(tr("Ctrl+R")), Page::Train,
+         m_trainPage, "startTrainingButton"},
+        {"stopTrainingAction", tr("S&top Training"), QKeySequence(tr("Ctrl+.")), Page::Train,
+         m_trainPage, "stopTrainingButton"},
+        {"evaluateAction", tr("&Evaluate Run"), QKeySequence(tr("Ctrl+E")), Page::Evaluate,
+         m_evaluatePage, "evaluateButton"},
+        {"exportAction", tr("E&xport Run"), QKeySequence(tr("Ctrl+Shift+E")), Page::Export,
+         m_exportPage, "exportButton"},
+    };
+    QAction* import = m_dataPage->importAction();
+    menu->addAction(import);
+    menu->addSeparator();
+    for (const RunAction& a : actions) {
+        auto* button = a.pageWidget->findChild<QAbstractButton*>(QLatin1String(a.button));
+        if (!button) {
+            qCWarning(lcMainWindow) << "no button" << a.button << "for" << a.objectName;
+            continue;
+        }
+        QAction* action = menu->addAction(a.text);
+        action->setObjectName(QLatin1String(a.objectName));
+        action->setShortcut(a.key);
+        const Page page = a.page;
+        const QPointer<QAbstractButton> target(button);
+        connect(action, &QAction::triggered, this, [this, page, target] {
+            if (!target || !target->isEnabled()) return;
+            showPage(page);
+            // The page may disable the button while it updates for being shown.
+            if (target->isEnabled()) target->click();
+        });
+        linkButtonToAction(button, action);
+    }
+    // The Data page's import button shows the action's tooltip.
+    import->setToolTip(withShortcut(import->toolTip(), import));
 }
 
 QString MainWindow::projectDir() const {
@@ -362,6 +457,7 @@ bool MainWindow::closeProject() {
         if (answer != QMessageBox::Yes) return false;
     }
     m_jobs->cancelAll();
+    if (m_tour->isRunning()) m_tour->dismiss();
     m_dataPage->setProject(nullptr);
     m_modelPage->setProject(nullptr);
     m_trainPage->setProject(nullptr);
@@ -415,11 +511,7 @@ void MainWindow::newProjectDialog() {
     dialog.setWindowTitle(tr("New project"));
     auto* name = new QLineEdit(tr("my-classifier"));
     name->setObjectName(QStringLiteral("newProjectName"));
-    auto* location = new QLineEdit(
-        QSettings()
-            .value(QStringLiteral("lastProjectLocation"),
-                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString());
+    auto* location = new QLineEdit(projectsStartFolder());
     location->setObjectName(QStringLiteral("newProjectLocation"));
     location->setMinimumWidth(360);
     auto* browse = new QPushButton(tr("Browse…"));
@@ -456,22 +548,55 @@ void MainWindow::newProjectDialog() {
 }
 
 void MainWindow::openProjectDialog() {
-    const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Open project folder"),
-        QSettings()
-            .value(QStringLiteral("lastProjectLocation"),
-                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open project folder"), projectsStartFolder());
     if (!dir.isEmpty()) openProject(dir);
 }
 
+QString MainWindow::projectsStartFolder() const {
+    const QString preferred = AppSettings::projectsFolder();
+    if (!preferred.isEmpty()) return QDir::toNativeSeparators(preferred);
+    return QSettings()
+        .value(QStringLiteral("lastProjectLocation"),
+               QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .toString();
+}
+
 void MainWindow::showAbout() {
-    QMessageBox::about(
-        this, tr("About Finetune Studio"),
-        tr("<h3>Finetune Studio %1</h3><p>Fine-tune pre-trained language models on your "
-           "labelled text without writing code: prepare the data, pick a model, train, "
-           "evaluate and export.</p><p>Built with Qt %2, QCustomPlot, SQLite and LibTorch.</p>")
-            .arg(QStringLiteral(FT_VERSION), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showSettings() {
+    const int previousThreads = AppSettings::threads();
+    const QString previousDevice = AppSettings::device();
+    const QString previousCache = AppSettings::hfCache();
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsSaved, this,
+            [this, previousThreads, previousDevice, previousCache] {
+                // Threads started from now on (new runs, evaluations, exports) use the count.
+                if (AppSettings::threads() != previousThreads) initRuntime(AppSettings::threads());
+                m_trainPage->form()->followRuntimeDefaults(previousThreads, previousDevice);
+                if (AppSettings::hfCache() != previousCache) m_modelPage->refreshCatalog();
+                statusBar()->showMessage(tr("Preferences saved"), 4000);
+            });
+    dialog->open();
+}
+
+void MainWindow::showShortcuts() {
+    auto* dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::startTour() {
+    if (!m_project) {
+        statusBar()->showMessage(tr("Open a project (or the sample project) to take the tour"),
+                                 6000);
+        return;
+    }
+    m_tour->start();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -526,6 +651,7 @@ void MainWindow::updateTitle() {
         setWindowTitle(tr("Finetune Studio"));
     }
     if (m_closeAction) m_closeAction->setEnabled(m_project != nullptr);
+    for (QAction* stage : m_stageActions) stage->setEnabled(m_project != nullptr);
 }
 
 void MainWindow::updateRowCount(qint64 datasetRows, qint64 shownRows) {

@@ -4,30 +4,40 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenuBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
+#include "aboutdialog.h"
+#include "appsettings.h"
 #include "datapage.h"
 #include "evaluatepage.h"
 #include "exportpage.h"
+#include "guidedtour.h"
 #include "importwizard.h"
 #include "mainwindow.h"
 #include "modelpage.h"
 #include "runtime.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "theme.h"
 #include "trainpage.h"
 
 namespace {
 
+// Preferences → Language: "system" follows the desktop, "en" / "de" choose one.
 void loadTranslations(QApplication& app) {
+    const QString choice = ft::ui::AppSettings::language();
+    const QLocale locale = choice == QLatin1String("system") ? QLocale::system() : QLocale(choice);
+    QLocale::setDefault(locale);
     auto* own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("finetune-studio"), QStringLiteral("_"),
+    if (own->load(locale, QStringLiteral("finetune-studio"), QStringLiteral("_"),
                   QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(own);
     }
     auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(qt);
     }
@@ -45,7 +55,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(FT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("finetune-studio"));
     loadTranslations(app);
-    ft::initRuntime();
+    ft::initRuntime(ft::ui::AppSettings::threads());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -109,11 +119,28 @@ int main(int argc, char** argv) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size, e.g. 1400x880."),
                                   QStringLiteral("WxH"));
+    // For screenshots of the dialogs and the dark theme (not in --help).
+    QCommandLineOption show(QStringLiteral("show"),
+                            QStringLiteral("Dialog to show: settings, about, tour or shortcuts."),
+                            QStringLiteral("WHAT"));
+    show.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption themeOption(QStringLiteral("theme"),
+                                   QStringLiteral("Theme for this start: system, light or dark."),
+                                   QStringLiteral("THEME"));
+    themeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption tourStep(QStringLiteral("tour-step"),
+                                QStringLiteral("Tour step to show (1-5, with --show tour)."),
+                                QStringLiteral("N"), QStringLiteral("1"));
+    tourStep.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sample, screenshot, page, tab, importFile, wizardPage, model, measure,
-                       trainConfig, exportRun, delay, size});
+                       trainConfig, exportRun, delay, size, show, themeOption, tourStep});
     parser.process(app);
 
-    ft::ui::applyTheme(app);
+    if (parser.isSet(themeOption)) {
+        ft::ui::applyTheme(app, parser.value(themeOption));
+    } else {
+        ft::ui::applyTheme(app);
+    }
     ft::ui::MainWindow window;
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
@@ -134,9 +161,9 @@ int main(int argc, char** argv) {
         window.showPage(ft::ui::MainWindow::Page::Train);
     } else if (parser.value(page) == QLatin1String("evaluate")) {
         window.showPage(ft::ui::MainWindow::Page::Evaluate);
-        const QStringList evaluateTabs{QStringLiteral("metrics"),     QStringLiteral("confusion"),
-                                       QStringLiteral("curves"),      QStringLiteral("calibration"),
-                                       QStringLiteral("baselines"),   QStringLiteral("sensitivity"),
+        const QStringList evaluateTabs{QStringLiteral("metrics"),   QStringLiteral("confusion"),
+                                       QStringLiteral("curves"),    QStringLiteral("calibration"),
+                                       QStringLiteral("baselines"), QStringLiteral("sensitivity"),
                                        QStringLiteral("compare")};
         if (const int i = evaluateTabs.indexOf(parser.value(tab)); i >= 0) {
             window.evaluatePage()->showTab(static_cast<ft::ui::EvaluatePage::Tab>(i));
@@ -188,6 +215,23 @@ int main(int argc, char** argv) {
         wizard->show();
         for (int i = 1; i < parser.value(wizardPage).toInt(); ++i) wizard->next();
         target = wizard;
+    }
+    const QString dialog = parser.value(show);
+    if (dialog == QLatin1String("settings")) {
+        auto* d = new ft::ui::SettingsDialog(&window);
+        d->show();
+        target = d;
+    } else if (dialog == QLatin1String("about")) {
+        auto* d = new ft::ui::AboutDialog(&window);
+        d->show();
+        target = d;
+    } else if (dialog == QLatin1String("shortcuts")) {
+        auto* d = new ft::ui::ShortcutsDialog(window.menuBar(), &window);
+        d->show();
+        target = d;
+    } else if (dialog == QLatin1String("tour")) {
+        window.startTour();
+        window.guidedTour()->showStep(parser.value(tourStep).toInt() - 1);
     }
     const QString file = parser.value(screenshot);
     int status = 0;

@@ -170,12 +170,11 @@ inline StoredEvaluation storeEvaluation(store::Project& project, const data::Imp
     run.datasetId = out.datasetId;
     run.splitId = out.splitId;
     run.modelDir = "builtin:bert-tiny";
-    run.configJson =
-        nlohmann::json{{"name", runName},
-                       {"model", "builtin:bert-tiny"},
-                       {"learning_rate", learningRate},
-                       {"epochs", 3}}
-            .dump();
+    run.configJson = nlohmann::json{
+        {"name", runName},
+        {"model", "builtin:bert-tiny"},
+        {"learning_rate", learningRate},
+        {"epochs", 3}}.dump();
     out.runId = project.createRun(run);
     project.finishRun(out.runId, store::RunStatus::Completed);
 

@@ -172,13 +172,12 @@ private Q_SLOTS:
         ft::plots::prCurves(&plot, m_multiclass.info);
         for (const json& c : m_multiReport["curves"]) {
             auto* curve =
-                findPlottable<QCPCurve>(&plot, QStringLiteral("pr:%1").arg(c["class"].get<int>()));
+                findPlottable<QCPGraph>(&plot, QStringLiteral("pr:%1").arg(c["class"].get<int>()));
             QVERIFY(curve);
-            std::vector<double> recall, precision;
-            for (const auto& p : *curve->data()) {
-                recall.push_back(p.key);
-                precision.push_back(p.value);
-            }
+            // The stored curve (increasing threshold), drawn over increasing recall.
+            std::vector<double> recall = graphKeys(curve), precision = graphValues(curve);
+            std::reverse(recall.begin(), recall.end());
+            std::reverse(precision.begin(), precision.end());
             QCOMPARE(recall, doubles(c["pr_curve"]["recall"]));
             QCOMPARE(precision, doubles(c["pr_curve"]["precision"]));
             QVERIFY(curve->name().contains(
@@ -211,7 +210,7 @@ private Q_SLOTS:
 
         QCustomPlot binary;
         ft::plots::prCurves(&binary, m_binary.info);
-        auto* spam = findPlottable<QCPCurve>(&binary, QStringLiteral("pr:1"));
+        auto* spam = findPlottable<QCPGraph>(&binary, QStringLiteral("pr:1"));
         QVERIFY(spam);
         QCOMPARE(static_cast<size_t>(spam->dataCount()),
                  m_binaryReport["curves"][0]["pr_curve"]["recall"].size());

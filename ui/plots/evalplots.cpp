@@ -809,9 +809,12 @@ void prCurves(QCustomPlot* plot, const EvalPlotData& d) {
     }
     int colorIndex = 0;
     for (const CurveData& c : d.pr) {
-        auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
+        // A graph over increasing recall (the stored order reversed): QCPGraph draws
+        // tens of thousands of points with adaptive sampling, a QCPCurve would not.
+        auto* curve = new QCPGraph(plot->xAxis, plot->yAxis);
         curve->setObjectName(QStringLiteral("pr:") + c.key);
-        curve->setData(c.x, c.y);
+        curve->setData(QVector<double>(c.x.rbegin(), c.x.rend()),
+                       QVector<double>(c.y.rbegin(), c.y.rend()), true);
         curve->setPen(c.cls >= 0 ? QPen(paletteColor(colorIndex++), binary ? 2.4 : 1.8)
                                  : QPen(QColor(0x20, 0x21, 0x24), 2.2, Qt::DashLine));
         curve->setName(c.area ? QStringLiteral("%1 (AP %2)").arg(elide(c.name, 28), f3(*c.area))
@@ -930,7 +933,7 @@ void baselineComparison(QCustomPlot* plot, const EvalPlotData& d) {
     QCPAxisRect* rect = reset(plot, tr("The model against simple baselines"));
     const json& list =
         d.baselines.is_object() ? d.baselines.value("baselines", json::array()) : json::array();
-    if (!d.baselines.is_object() || !d.baselines.contains("model")) {
+    if (!d.baselines.is_object() || !d.baselines.contains("model") || list.empty()) {
         showMessage(plot, rect, tr("No baselines were computed for this evaluation."));
         return;
     }
@@ -1099,7 +1102,16 @@ void sensitivity(QCustomPlot* plot, const EvalPlotData& d) {
             }
         }
         const QLocale locale;
+        double entryKey = 1;
         for (const json& e : entries) {
+            // A slice the model gets entirely wrong has no bar at all: say 0 so it does not
+            // read as missing data.
+            if (!part.deltas && num(e.value("accuracy", json())) == 0 &&
+                num(e.value("macro_f1", json())) == 0) {
+                addText(plot, x, y, entryKey, 0, QStringLiteral("0"),
+                        Qt::AlignHCenter | Qt::AlignBottom, 8.5, kMuted);
+            }
+            entryKey += 1;
             const QString name = elide(QString::fromStdString(e.value("name", std::string())), 18);
             if (part.deltas) {
                 // "no punctuation" on two lines, so four names fit side by side.
@@ -1117,10 +1129,10 @@ void sensitivity(QCustomPlot* plot, const EvalPlotData& d) {
             }
         }
         x->setTicker(textTicker(ticks));
-        x->setTickLabelFont(baseFont(8.5));
+        x->setTickLabelFont(baseFont(part.deltas ? 8 : 8.5));
         x->setRange(0.4, ticks.size() + 0.6);
         x->grid()->setVisible(false);
-        if (ticks.size() > 5) x->setTickLabelRotation(-30);
+        if (ticks.size() > 8) x->setTickLabelRotation(-30);
         if (part.deltas) {
             const double span = std::max(0.02, std::max(-low, high));
             y->setRange(std::min(-0.02, low - span * 0.25), std::max(0.01, high + span * 0.25));
@@ -1219,6 +1231,9 @@ bool savePlot(QCustomPlot* plot, const QString& file, int width, int height, QSt
             return fail(tr("cannot save %1: renaming %2 failed").arg(file, tempName));
         }
         temp.setAutoRemove(false);
+        // The temporary file was created private (0600); the plot is an ordinary file.
+        QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                        QFileDevice::ReadGroup | QFileDevice::ReadOther);
         return true;
     }
 
@@ -1293,7 +1308,8 @@ QStringList saveEvaluationPlots(const store::EvaluationInfo& e, const QString& d
         items.push_back(
             {QStringLiteral("calibration"), [&d](QCustomPlot* p) { calibration(p, d); }, 760, 720});
     }
-    if (d.baselines.is_object() && d.baselines.contains("model")) {
+    if (d.baselines.is_object() && d.baselines.contains("model") &&
+        !d.baselines.value("baselines", json::array()).empty()) {
         items.push_back({QStringLiteral("baselines"),
                          [&d](QCustomPlot* p) { baselineComparison(p, d); }, 820, 600});
     }

@@ -23,7 +23,8 @@ class QWidget;
 //
 // Every plottable a builder adds carries an objectName, so tests and the page can find
 // it: "confusion" (QCPColorMap, cell (predicted, true)), "roc:<class index>" /
-// "roc:micro" / "roc:macro" (QCPGraph), "pr:<class index>" / "pr:micro" (QCPCurve),
+// "roc:micro" / "roc:macro" (QCPGraph), "pr:<class index>" / "pr:micro" (QCPGraph over
+// increasing recall: the stored curve in reverse order),
 // "calibration:accuracy" / "calibration:counts" (QCPBars over the non-empty bins),
 // "baselines:model" / "baselines:<name>" (QCPBars: accuracy, then macro-F1, beside the
 // ticks 1 and 2),

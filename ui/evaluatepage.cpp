@@ -52,7 +52,6 @@ std::optional<double> optNum(const json& j) {
     return std::nullopt;
 }
 
-
 QStandardItem* textItem(const QString& text, const QString& tip = {}) {
     auto* item = new QStandardItem(text);
     item->setEditable(false);

@@ -3,6 +3,8 @@
 #include <sstream>
 #include <thread>
 
+#include <ATen/Config.h>
+#include <ATen/Version.h>
 #include <torch/torch.h>
 
 namespace ft {
@@ -17,12 +19,48 @@ void initRuntime(int threads) {
     if (at::get_num_threads() != n) at::set_num_threads(n);
 }
 
+int computeThreads() { return at::get_num_threads(); }
+
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
+std::string torchVersion() { return TORCH_VERSION; }
+
+std::string blasBackend() {
+    // show_config() lists the build options, among them "BLAS_INFO=<name>".
+    const std::string config = at::show_config();
+    const std::string key = "BLAS_INFO=";
+    if (const auto at = config.find(key); at != std::string::npos) {
+        const auto begin = at + key.size();
+        const auto end = config.find_first_of(", \n", begin);
+        const std::string name = config.substr(begin, end - begin);
+        if (!name.empty()) return name;
+    }
+#if AT_MKL_ENABLED()
+    return "MKL";
+#elif AT_BUILD_WITH_BLAS()
+    return "system BLAS";
+#else
+    return "none";
+#endif
+}
+
+std::string parallelBackend() {
+#if AT_PARALLEL_OPENMP
+    return "OpenMP";
+#elif AT_PARALLEL_NATIVE_TBB
+    return "TBB";
+#else
+    return "native";
+#endif
+}
+
 std::string runtimeInfo() {
     std::ostringstream out;
-    out << "LibTorch " << TORCH_VERSION << "\n";
+    out << "LibTorch " << torchVersion() << "\n";
     out << "threads " << at::get_num_threads() << " of " << hardwareThreads() << " cores\n";
-    out << "CUDA " << (torch::cuda::is_available() ? "available" : "not available");
-    if (torch::cuda::is_available()) out << " (" << torch::cuda::device_count() << " devices)";
+    out << "BLAS " << blasBackend() << ", parallel backend " << parallelBackend() << "\n";
+    out << "CUDA " << (cudaAvailable() ? "available" : "not available");
+    if (cudaAvailable()) out << " (" << torch::cuda::device_count() << " devices)";
     out << "\n";
     return out.str();
 }

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
+#include "appsettings.h"
 #include "error.h"
 
 Q_LOGGING_CATEGORY(lcEvalWorker, "ft.ui.evalworker", QtInfoMsg)
@@ -159,8 +160,12 @@ void EvalWorker::evaluate(qint64 jobId, const QString& projectDir, qint64 runId,
     progress.shouldStop = [stop] { return stop && stop->load(std::memory_order_relaxed); };
     try {
         if (stop && stop->load()) throw Error(ErrorCode::Cancelled, "cancelled before it started");
+        // A page that asks for no particular count gets the one of Edit → Preferences.
+        eval::EvalOptions withThreads = options;
+        if (withThreads.threads == 0)
+            withThreads.threads = static_cast<unsigned>(AppSettings::threads());
         const eval::EvalResult result =
-            eval::Evaluator::run(projectDir.toStdString(), runId, options, progress);
+            eval::Evaluator::run(projectDir.toStdString(), runId, withThreads, progress);
         Q_EMIT evaluationFinished(jobId, result.info.id);
     } catch (const Error& e) {
         if (e.code() == ErrorCode::Cancelled) {

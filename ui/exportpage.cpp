@@ -36,6 +36,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "appsettings.h"
 #include "store/project.h"
 
 Q_LOGGING_CATEGORY(lcExportPage, "ft.ui.exportpage", QtInfoMsg)
@@ -490,7 +491,10 @@ QWidget* ExportPage::createExportBox() {
     m_browse->setObjectName(QStringLiteral("exportBrowse"));
     m_browse->setToolTip(tr("Choose the folder to create the export in"));
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString start = QFileInfo(targetFolder()).absolutePath();
+        // Until a folder is chosen here, start in Preferences → Exports folder when set.
+        QString start = QFileInfo(targetFolder()).absolutePath();
+        if (!m_folderEdited && !AppSettings::exportsFolder().isEmpty())
+            start = AppSettings::exportsFolder();
         const QString parent = QFileDialog::getExistingDirectory(
             this, tr("Create the export in"), start.isEmpty() ? m_projectDir : start);
         if (parent.isEmpty()) return;
@@ -1565,8 +1569,9 @@ void ExportPage::exportJsonl() {
     const int part = m_jsonlPart->currentData().toInt();
     const QString partText =
         part < 0 ? QStringLiteral("all") : q(store::toString(static_cast<store::SplitPart>(part)));
+    const QString exportsFolder = AppSettings::exportsFolder();
     const QString suggested =
-        QDir(m_projectDir)
+        QDir(exportsFolder.isEmpty() ? m_projectDir : exportsFolder)
             .filePath(QStringLiteral("%1-%2.jsonl")
                           .arg(q(deploy::Exporter::sanitizeName(
                                    m_jsonlDataset->currentText().toStdString())),

@@ -13,8 +13,10 @@
 #include <QMetaObject>
 #include <QThread>
 
+#include "appsettings.h"
 #include "error.h"
 #include "plots/evalplots.h"
+#include "runtime.h"
 
 Q_LOGGING_CATEGORY(lcExportWorker, "ft.ui.export", QtInfoMsg)
 
@@ -265,6 +267,9 @@ void ExportWorker::exportRun(qint64 jobId, const QString& projectDir, qint64 run
     try {
         if (stop && stop->load()) throw Error(ErrorCode::Cancelled, "cancelled before it started");
         const Progress progress = makeProgress(jobId, stop);
+        // The verification predicts the evaluated rows again: with the threads of
+        // Edit → Preferences (0: as the process set them up, all cores).
+        if (const int threads = AppSettings::threads(); threads > 0) initRuntime(threads);
         qCInfo(lcExportWorker).noquote()
             << "exporting run" << runId << "(" << QString::fromStdString(options.checkpoint)
             << "checkpoint," << deploy::toString(options.dtype) << ")";

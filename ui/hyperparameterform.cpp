@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "appsettings.h"
 #include "error.h"
 #include "io/modelconfig.h"
 #include "models/model.h"
@@ -219,9 +220,12 @@ HyperparameterForm::HyperparameterForm(QWidget* parent)
     layout->addWidget(createHardwareGroup());
     layout->addStretch();
 
-    // Defaults are the core's (a default RunConfig), then the Standard preset on top.
+    // Defaults are the core's (a default RunConfig) with the threads and device of
+    // Edit → Preferences, then the Standard preset on top.
     train::RunConfig defaults;
     defaults.model = "builtin:bert-mini";
+    defaults.threads = AppSettings::threads();
+    defaults.device = AppSettings::device().toStdString();
     defaults.tokenizer = QSettings().value(QLatin1String(kLastTokenizer)).toString().toStdString();
     setConfig(defaults);
     applyPreset(Preset::Standard);
@@ -1121,6 +1125,12 @@ bool HyperparameterForm::saveToFile(const QString& path, QString* error) {
     }
     qCInfo(lcHyperparameters).noquote() << "saved the run config to" << path;
     return true;
+}
+
+void HyperparameterForm::followRuntimeDefaults(int previousThreads, const QString& previousDevice) {
+    if (m_threads->value() == previousThreads) m_threads->setValue(AppSettings::threads());
+    if (m_device->currentText().trimmed() == previousDevice)
+        m_device->setCurrentText(AppSettings::device());
 }
 
 bool HyperparameterForm::loadFromFile(const QString& path, QString* error) {

@@ -84,6 +84,9 @@ public:
 
     // Loads every field from a config (a loaded file, or a run of the history).
     void setConfig(const train::RunConfig& config);
+    // Preferences changed the default threads / device: fields still showing the previous
+    // defaults take the new ones (AppSettings); a value chosen in the form stays.
+    void followRuntimeDefaults(int previousThreads, const QString& previousDevice);
     void applyPreset(Preset preset);
     // Writes the validated config as the JSON `finetune train --config` reads (atomically);
     // loads one. On failure the message names the file and the key, and the form stays

@@ -19,6 +19,7 @@ namespace ft::ui {
 class DataPage;
 class EvaluatePage;
 class ExportPage;
+class GuidedTour;
 class JobController;
 class JobProgress;
 class LogPanel;
@@ -47,6 +48,7 @@ public:
     EvaluatePage* evaluatePage() const { return m_evaluatePage; }
     ExportPage* exportPage() const { return m_exportPage; }
     JobController* jobs() const { return m_jobs; }
+    GuidedTour* guidedTour() const { return m_tour; }
     Page currentPage() const;
 
     // Each shows a message box and returns false on failure.
@@ -62,12 +64,19 @@ public Q_SLOTS:
     void newProjectDialog();
     void openProjectDialog();
     void showAbout();
+    void showSettings();
+    void showShortcuts();
+    // Starts the guided tour at its first step (Help → Guided tour).
+    void startTour();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
+    void createRunActions(QMenu* menu);
+    // Where New / Open project start: Preferences → Projects, else the last location.
+    QString projectsStartFolder() const;
     QListWidget* createNavigation();
     void addRecent(const QString& dir);
     QStringList recentProjects() const;
@@ -90,6 +99,8 @@ private:
     QLabel* m_rowCount;
     QMenu* m_recentMenu = nullptr;
     QAction* m_closeAction = nullptr;
+    QList<QAction*> m_stageActions;
+    GuidedTour* m_tour = nullptr;
 };
 
 }  // namespace ft::ui

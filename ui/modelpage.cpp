@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <set>
 
 #include <QApplication>
 #include <QDir>
@@ -33,9 +34,11 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "appsettings.h"
 #include "error.h"
 #include "store/project.h"
 #include "text/tokenizer.h"
+#include "theme.h"
 #include "tokenizerpreview.h"
 
 Q_LOGGING_CATEGORY(lcModelPage, "ft.ui.model", QtInfoMsg)
@@ -215,11 +218,19 @@ public Q_SLOTS:
         }
     }
     void scan(qint64 jobId) {
+        // The folders of Preferences → Hugging Face cache; a repo found in two of them is
+        // listed once (the first), as models::findCachedModels() does.
         std::vector<models::CatalogEntry> entries;
-        try {
-            entries = models::findCachedModels();
-        } catch (const std::exception& e) {
-            qCWarning(lcModelPage).noquote() << "scanning the Hugging Face cache:" << e.what();
+        std::set<std::string> seen;
+        for (const QString& dir : AppSettings::hfCacheDirs()) {
+            try {
+                for (auto& e : models::scanHubCache(QDir::cleanPath(dir).toStdString())) {
+                    if (seen.insert(e.repoId).second) entries.push_back(std::move(e));
+                }
+            } catch (const std::exception& e) {
+                qCWarning(lcModelPage).noquote()
+                    << "scanning the Hugging Face cache" << dir << ":" << e.what();
+            }
         }
         Q_EMIT scanned(jobId, entries);
     }
@@ -493,11 +504,18 @@ QWidget* ModelPage::createList() {
     m_list->setUniformRowHeights(false);
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideMiddle);
-    m_list->setStyleSheet(QStringLiteral(
-        "QTreeWidget#modelList { background: white; border: 1px solid #dadce0; border-radius: 6px; "
-        "}"
-        "QTreeWidget#modelList::item { padding: 5px 4px; }"
-        "QTreeWidget#modelList::item:selected { background: #e8f0fe; color: #1967d2; }"));
+    m_list->setStyleSheet(
+        isDark(palette())
+            ? QStringLiteral("QTreeWidget#modelList { background: #292a2d; border: 1px solid "
+                             "#5f6368; border-radius: 6px; }"
+                             "QTreeWidget#modelList::item { padding: 5px 4px; }"
+                             "QTreeWidget#modelList::item:selected { background: #2b3f5e; "
+                             "color: #aecbfa; }")
+            : QStringLiteral(
+                  "QTreeWidget#modelList { background: white; border: 1px solid #dadce0; "
+                  "border-radius: 6px; }"
+                  "QTreeWidget#modelList::item { padding: 5px 4px; }"
+                  "QTreeWidget#modelList::item:selected { background: #e8f0fe; color: #1967d2; }"));
 
     auto makeGroup = [this](const QString& title) {
         auto* group = new QTreeWidgetItem(m_list, {title});
@@ -991,9 +1009,8 @@ void ModelPage::refreshCatalog() {
 
 void ModelPage::populateCatalog(const std::vector<models::CatalogEntry>& entries) {
     qDeleteAll(m_cacheGroup->takeChildren());
-    const auto dirs = models::huggingFaceCacheDirs();
     QStringList where;
-    for (const auto& d : dirs) where << QDir::toNativeSeparators(QString::fromStdString(d));
+    for (const QString& d : AppSettings::hfCacheDirs()) where << QDir::toNativeSeparators(d);
     m_cacheGroup->setText(0, tr("Hugging Face cache (%1)").arg(entries.size()));
     m_cacheGroup->setToolTip(0, where.isEmpty() ? tr("No Hugging Face cache folder was found")
                                                 : where.join(QLatin1Char('\n')));
@@ -1022,11 +1039,14 @@ void ModelPage::populateCatalog(const std::vector<models::CatalogEntry>& entries
     }
     if (entries.empty()) {
         auto* none = new QTreeWidgetItem(
-            m_cacheGroup, {where.isEmpty() ? tr("No cache found (~/.cache/huggingface/hub)")
-                                           : tr("No models downloaded yet")});
+            m_cacheGroup,
+            {where.isEmpty() ? tr("No cache found (%1)")
+                                   .arg(QDir::toNativeSeparators(AppSettings::defaultHfCache()))
+                             : tr("No models downloaded yet")});
         none->setFlags(Qt::NoItemFlags);
         none->setToolTip(0, tr("Models downloaded with transformers or huggingface-cli appear "
-                               "here. Set HF_HOME if your cache lives elsewhere."));
+                               "here. Choose another folder in Edit → Preferences… if your cache "
+                               "lives elsewhere."));
     }
     selectSourceItem();
 }

@@ -25,6 +25,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "text/tokenizer.h"
+#include "theme.h"
 
 Q_LOGGING_CATEGORY(lcTokenizerPreview, "ft.ui.tokenizer", QtInfoMsg)
 
@@ -296,10 +297,16 @@ TokenizerPreview::TokenizerPreview(QWidget* parent)
     m_scroll->setMinimumHeight(lineHeight * 4 + 30);
     m_scroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_scroll->setFrameShape(QFrame::StyledPanel);
-    m_scroll->setStyleSheet(QStringLiteral(
-        "QScrollArea#tokenizerChipsArea { background: #f8f9fa; border: 1px solid "
-        "#e0e3e7; border-radius: 4px; }"
-        "QScrollArea#tokenizerChipsArea > QWidget > QWidget { background: #f8f9fa; }"));
+    m_scroll->setStyleSheet(
+        isDark(palette())
+            ? QStringLiteral("QScrollArea#tokenizerChipsArea { background: #292a2d; border: 1px "
+                             "solid #3c4043; border-radius: 4px; }"
+                             "QScrollArea#tokenizerChipsArea > QWidget > QWidget { background: "
+                             "#292a2d; }")
+            : QStringLiteral("QScrollArea#tokenizerChipsArea { background: #f8f9fa; border: 1px "
+                             "solid #e0e3e7; border-radius: 4px; }"
+                             "QScrollArea#tokenizerChipsArea > QWidget > QWidget { background: "
+                             "#f8f9fa; }"));
     m_chips->setAutoFillBackground(false);
 
     m_counts->setObjectName(QStringLiteral("tokenizerCounts"));

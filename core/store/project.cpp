@@ -1130,8 +1130,14 @@ void Project::deleteEvaluation(int64_t evaluationId) {
 
 // Model registry -----------------------------------------------------------
 
+// The highest version ever recorded for a name is kept in meta ("export_version.<name>"),
+// so deleting the newest version never hands its number out again: a v3 folder someone
+// copied away must not meet a different v3 later.
 int64_t Project::nextExportVersion(const std::string& name) const {
-    Statement s(m_db, "SELECT COALESCE(MAX(version), 0) + 1 FROM exports WHERE name = ?");
+    Statement s(m_db,
+                "SELECT MAX(COALESCE((SELECT MAX(version) FROM exports WHERE name = ?1), 0), "
+                "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
+                "'export_version.' || ?1), 0)) + 1");
     s.bind(1, name);
     s.step();
     return s.int64(0);
@@ -1168,6 +1174,8 @@ int64_t Project::recordExport(const ExportInfo& info) {
         .bind(12, nowUtc())
         .exec();
     const int64_t id = sqlite3_last_insert_rowid(m_db);
+    Statement mark(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    mark.bind(1, "export_version." + info.name).bind(2, std::to_string(info.version)).exec();
     tx.commit();
     return id;
 }

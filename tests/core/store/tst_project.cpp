@@ -116,6 +116,20 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ft::Error, p.deleteExport(a));
         // Versions are never reused after a delete of an older one.
         QCOMPARE(p.nextExportVersion("spam"), int64_t(3));
+        // Nor after deleting the newest: v2 stays retired, also across a reopen.
+        const int64_t b = p.exports().back().id;
+        p.deleteExport(b);
+        QVERIFY(p.exports().empty());
+        QCOMPARE(p.nextExportVersion("spam"), int64_t(3));
+        x.version = 2;
+        QVERIFY_THROWS_EXCEPTION(ft::Error, p.recordExport(x));
+        QCOMPARE(p.nextExportVersion("other"), int64_t(1));
+        const std::string dir = p.dir();
+        p = Project::open(dir);
+        QCOMPARE(p.nextExportVersion("spam"), int64_t(3));
+        x.version = 3;
+        p.recordExport(x);
+        QCOMPARE(p.nextExportVersion("spam"), int64_t(4));
     }
 };
 

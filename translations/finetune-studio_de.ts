@@ -155,7 +155,7 @@
         <translation>Ausgewählte Zellen kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/evaluatepage.cpp" line="+71"/>
+        <location filename="../ui/evaluatepage.cpp" line="+70"/>
         <source>undefined</source>
         <translation>nicht definiert</translation>
     </message>
@@ -618,7 +618,7 @@
 <context>
     <name>ft::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/aboutdialog.cpp" line="+66"/>
+        <location filename="../ui/aboutdialog.cpp" line="+68"/>
         <source>About Finetune Studio</source>
         <translation>Über Finetune Studio</translation>
     </message>
@@ -1482,7 +1482,7 @@ Erstellt %3</translation>
     <message>
         <location line="+1"/>
         <source>&lt;p style=&apos;font-size:13pt&apos;&gt;&lt;b&gt;No fine-tuning run yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model on the Fine-tune page (or with &lt;code&gt;finetune train&lt;/code&gt;), then evaluate it here: metrics with confidence intervals, the confusion matrix and its rows, ROC and precision-recall curves, calibration, baselines and robustness.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;&lt;b&gt;Noch kein Fine-Tuning-Lauf&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trainieren Sie ein Modell auf der Seite Fine-Tuning (oder mit &lt;code&gt;finetune train&lt;/code&gt;) und evaluieren Sie es dann hier: Metriken mit Konfidenzintervallen, die Konfusionsmatrix und ihre Zeilen, ROC- und Precision-Recall-Kurven, Kalibrierung, Baselines und Robustheit.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;&lt;b&gt;Noch kein Fine-Tuning-Lauf&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trainieren Sie ein Modell auf der Seite „Fine-Tuning“ (oder mit &lt;code&gt;finetune train&lt;/code&gt;) und evaluieren Sie es dann hier: Metriken mit Konfidenzintervallen, die Konfusionsmatrix und ihre Zeilen, ROC- und Precision-Recall-Kurven, Kalibrierung, Baselines und Robustheit.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2820,7 +2820,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
     <message>
         <location line="+3"/>
         <source>Every labelled row (%1; no split yet)</source>
-        <translation>Alle gelabelten Zeilen (%1; noch keine Aufteilung)</translation>
+        <translation>Gelabelte Zeilen (%1; ungeteilt)</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2831,6 +2831,100 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <location line="+1"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::GuidedTour</name>
+    <message>
+        <location filename="../ui/guidedtour.cpp" line="+33"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Skip tour</source>
+        <translation>Tour überspringen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prepare data</source>
+        <translation>Daten vorbereiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything starts with labelled text. Import a CSV, TSV, JSON or JSONL file with &lt;b&gt;Import data&lt;/b&gt;, correct labels right in the table, then use the &lt;b&gt;Clean&lt;/b&gt; and &lt;b&gt;Split&lt;/b&gt; tabs. The sample project is imported and split already.</source>
+        <translation>Alles beginnt mit gelabeltem Text. Importieren Sie eine CSV-, TSV-, JSON- oder JSONL-Datei mit &lt;b&gt;Daten importieren&lt;/b&gt;, korrigieren Sie Labels direkt in der Tabelle und nutzen Sie dann die Tabs &lt;b&gt;Bereinigen&lt;/b&gt; und &lt;b&gt;Aufteilen&lt;/b&gt;. Das Beispielprojekt ist bereits importiert und aufgeteilt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the pre-trained model to fine-tune: a small built-in one to try things out, a checkpoint folder, or a model from your Hugging Face cache. The tokenizer preview shows how your texts are cut into tokens, and &lt;b&gt;Measure speed&lt;/b&gt; estimates the training time.</source>
+        <translation>Wählen Sie das vortrainierte Modell für das Fine-Tuning: ein kleines eingebautes zum Ausprobieren, einen Checkpoint-Ordner oder ein Modell aus Ihrem Hugging-Face-Cache. Die Tokenizer-Vorschau zeigt, wie Ihre Texte in Token zerlegt werden, und &lt;b&gt;Geschwindigkeit messen&lt;/b&gt; schätzt die Trainingszeit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fine-tune</source>
+        <translation>Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a preset or adjust the hyperparameters, then click &lt;b&gt;Start&lt;/b&gt;. Loss and accuracy curves update live; you can pause, stop and resume a run, and compare it with earlier ones.</source>
+        <translation>Wählen Sie eine Voreinstellung oder passen Sie die Hyperparameter an und klicken Sie dann auf &lt;b&gt;Starten&lt;/b&gt;. Loss- und Accuracy-Kurven aktualisieren sich live; Sie können einen Lauf pausieren, stoppen und fortsetzen und ihn mit früheren vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a trained run and click &lt;b&gt;Evaluate&lt;/b&gt; to score it on the test split: metrics with confidence intervals, the confusion matrix and its rows, ROC and PR curves, and simple baselines the model has to beat.</source>
+        <translation>Wählen Sie einen trainierten Lauf und klicken Sie auf &lt;b&gt;Evaluieren&lt;/b&gt;, um ihn auf dem Testteil zu bewerten: Metriken mit Konfidenzintervallen, die Konfusionsmatrix und ihre Zeilen, ROC- und PR-Kurven sowie einfache Baselines, die das Modell schlagen muss.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click &lt;b&gt;Export&lt;/b&gt; to write the run as a verified Hugging Face folder with a model card. Serve it with &lt;tt&gt;finetune serve&lt;/tt&gt; or load it in any tool that reads Hugging Face checkpoints. Reopen this tour from &lt;b&gt;Help → Guided tour&lt;/b&gt;.</source>
+        <translation>Klicken Sie auf &lt;b&gt;Exportieren&lt;/b&gt;, um den Lauf als verifizierten Hugging-Face-Ordner mit Model Card zu schreiben. Stellen Sie ihn mit &lt;tt&gt;finetune serve&lt;/tt&gt; bereit oder laden Sie ihn in jedem Werkzeug, das Hugging-Face-Checkpoints liest. Diese Tour öffnen Sie erneut über &lt;b&gt;Hilfe → Geführte Tour&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Close the tour; Help → Guided tour opens it again (Esc)</source>
+        <translation>Die Tour schließen; Hilfe → Geführte Tour öffnet sie erneut (Esc)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the tour</source>
+        <translation>Die Tour schließen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to %1</source>
+        <translation>Weiter zu „%1“</translation>
     </message>
 </context>
 <context>
@@ -3543,7 +3637,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <translation>%1: Die Run-Config kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Save the run config</source>
         <translation>Run-Config speichern</translation>
     </message>
@@ -4007,7 +4101,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
 <context>
     <name>ft::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+199"/>
+        <location filename="../ui/mainwindow.cpp" line="+214"/>
         <source>Prepare data</source>
         <translation>Daten vorbereiten</translation>
     </message>
@@ -4098,6 +4192,16 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -4113,27 +4217,92 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Guided Tour</source>
+        <translation>&amp;Geführte Tour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A short walk through the five stages (needs an open project)</source>
+        <translation>Ein kurzer Rundgang durch die fünf Stufen (braucht ein geöffnetes Projekt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Finetune Studio</source>
         <translation>Ü&amp;ber Finetune Studio</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+97"/>
+        <location line="+17"/>
+        <source>&amp;Start Training</source>
+        <translation>Training &amp;starten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top Training</source>
+        <translation>Training s&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Evaluate Run</source>
+        <translation>Lauf &amp;evaluieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport Run</source>
+        <translation>Lauf e&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+98"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>The project could not be created.
 
 %1</source>
@@ -4166,7 +4335,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <translation>Ein Job ändert dieses Projekt noch. Abbrechen und schließen? Nichts, was er begonnen hat, wird gespeichert.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+7"/>
         <source>Sample project</source>
         <translation>Beispielprojekt</translation>
@@ -4187,7 +4356,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <translation>mein-klassifikator</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -4222,17 +4391,17 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <translation>Projektordner öffnen</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>About Finetune Studio</source>
-        <translation>Über Finetune Studio</translation>
+        <location line="+30"/>
+        <source>Preferences saved</source>
+        <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;Finetune Studio %1&lt;/h3&gt;&lt;p&gt;Fine-tune pre-trained language models on your labelled text without writing code: prepare the data, pick a model, train, evaluate and export.&lt;/p&gt;&lt;p&gt;Built with Qt %2, QCustomPlot, SQLite and LibTorch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Finetune Studio %1&lt;/h3&gt;&lt;p&gt;Fine-Tuning vortrainierter Sprachmodelle auf Ihren gelabelten Texten, ohne Code zu schreiben: Daten vorbereiten, Modell wählen, trainieren, evaluieren und exportieren.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, QCustomPlot, SQLite und LibTorch.&lt;/p&gt;</translation>
+        <location line="+13"/>
+        <source>Open a project (or the sample project) to take the tour</source>
+        <translation>Öffnen Sie ein Projekt (oder das Beispielprojekt), um die Tour zu starten</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Clear the List</source>
         <translation>Liste leeren</translation>
     </message>
@@ -4247,7 +4416,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
         <translation>Finetune Studio</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No rows</source>
         <translation>Keine Zeilen</translation>
     </message>
@@ -4265,7 +4434,7 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
 <context>
     <name>ft::ui::ModelLoadWorker</name>
     <message>
-        <location filename="../ui/modelpage.cpp" line="+216"/>
+        <location filename="../ui/modelpage.cpp" line="+217"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
@@ -4349,17 +4518,17 @@ Alles in diesen Ordnern wird gelöscht, und die Registry vergisst die Versionen.
     </message>
     <message>
         <location line="+39"/>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>Open checkpoint folder…</source>
         <translation>Checkpoint-Ordner öffnen…</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-108"/>
         <source>A Hugging Face model folder: config.json, model.safetensors (or pytorch_model.bin) and the tokenizer files</source>
         <translation>Ein Hugging-Face-Modellordner: config.json, model.safetensors (oder pytorch_model.bin) und die Tokenizer-Dateien</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Hugging Face cache</source>
         <translation>Hugging-Face-Cache</translation>
     </message>
@@ -5020,7 +5189,7 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
 <context>
     <name>ft::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+40"/>
+        <location filename="../ui/settingsdialog.cpp" line="+51"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -5039,13 +5208,10 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
         <source>Compute threads for training, evaluation and export. New runs start with this count; fewer threads leave room for other work.</source>
         <translation>Rechen-Threads für Training, Evaluierung und Export. Neue Läufe starten mit dieser Anzahl; weniger Threads lassen Raum für andere Arbeit.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>This machine has %n core(s).</source>
-        <translation>
-            <numerusform>Diese Maschine hat %n Kern.</numerusform>
-            <numerusform>Diese Maschine hat %n Kerne.</numerusform>
-        </translation>
+        <source>Cores on this machine: %1</source>
+        <translation>Kerne dieser Maschine: %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5093,12 +5259,12 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Not set: %1</source>
         <translation>Nicht gesetzt: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Projects folder</source>
         <translation>Projektordner</translation>
     </message>
@@ -5189,9 +5355,32 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
         <translation>Sprache und Design werden nach einem Neustart wirksam.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcutsdialog.cpp" line="+104"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The shortcuts also appear in the menus and in the tooltips of the buttons they press.</source>
+        <translation>Die Tastenkürzel stehen auch in den Menüs und in den Tooltips der Schaltflächen, die sie auslösen.</translation>
     </message>
 </context>
 <context>
@@ -5378,7 +5567,7 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
 <context>
     <name>ft::ui::TokenChips</name>
     <message>
-        <location filename="../ui/tokenizerpreview.cpp" line="+187"/>
+        <location filename="../ui/tokenizerpreview.cpp" line="+188"/>
         <source>special token</source>
         <translation>Spezial-Token</translation>
     </message>
@@ -5416,7 +5605,7 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
         <translation>Der zweite Text eines Paars, z. B. eine Hypothese oder eine Antwort</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Token ids appear here</source>
         <translation>Hier erscheinen die Token-IDs</translation>
     </message>
@@ -5951,7 +6140,7 @@ nach dem ersten Schritt.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52"/>
+        <location filename="../app/gui/main.cpp" line="+62"/>
         <source>Fine-tune pre-trained language models without code.</source>
         <translation>Fine-Tuning vortrainierter Sprachmodelle ohne Code.</translation>
     </message>

@@ -145,6 +145,8 @@ private slots:
     void evaluatedExport();
     void jsonlExport();
     void weaknessesInWords();
+    void everyFamilyExportsVerified_data();
+    void everyFamilyExportsVerified();
 
 private:
     QTemporaryDir m_tmp;
@@ -539,11 +541,13 @@ void TstExporter::registryVersionsCompareDelete() {
     QVERIFY(!fs::exists(second.folder));
     QVERIFY(!Project::open(m_project).exportInfo(second.exportId));
     QVERIFY_THROWS_EXCEPTION(ft::Error, Exporter::remove(m_project, second.exportId));
-    // The registry numbers a name's versions MAX + 1: with the newest one deleted, its
-    // number and folder name are free again.
+    // A deleted version's number is retired, also when it was the newest: the next export
+    // is v3 in its own folder, so a copy of the old v2 elsewhere can never be mistaken
+    // for a different model of the same name and version.
     const auto third = Exporter::exportRun(m_project, m_run);
-    QCOMPARE(third.version, int64_t(2));
-    QCOMPARE(third.folder, second.folder);
+    QCOMPARE(third.version, int64_t(3));
+    QCOMPARE(fs::path(third.folder).filename().string(), std::string("Words-tiny-BERT-v3"));
+    QVERIFY(!fs::exists(second.folder));
     Exporter::remove(m_project, third.exportId);
 }
 
@@ -842,6 +846,74 @@ void TstExporter::weaknessesInWords() {
         w[2].find("typos") != std::string::npos && w[2].find("11.5 points") != std::string::npos,
         w[2].c_str());
     QVERIFY(ft::deploy::knownWeaknesses("not json", 0.9).empty());
+}
+
+void TstExporter::everyFamilyExportsVerified_data() {
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("modelType");
+    QTest::addColumn<QString>("tokenizerFile");
+    for (const auto& [name, type, file] :
+         std::initializer_list<std::tuple<const char*, const char*, const char*>>{
+             {"distilbert-tiny", "distilbert", "vocab.txt"},
+             {"roberta-tiny", "roberta", "merges.txt"},
+             {"gpt2-tiny", "gpt2", "merges.txt"},
+             {"xlnet-tiny", "xlnet", "spiece.model"}})
+        QTest::newRow(name) << QString::fromLatin1(name) << QString::fromLatin1(type)
+                            << QString::fromLatin1(file);
+}
+
+// Each family from a real Hugging Face folder: a few steps with a new head, evaluated,
+// exported; the folder reloads through our loader and answers bit for bit as the
+// evaluation did, and keeps the family's tokenizer files and config.
+void TstExporter::everyFamilyExportsVerified() {
+    QFETCH(QString, folder);
+    QFETCH(QString, modelType);
+    QFETCH(QString, tokenizerFile);
+    const std::string source =
+        std::string(FT_SHARED_DIR) + "/fixtures/hf/models/" + folder.toStdString();
+    int64_t run = 0;
+    {
+        auto p = Project::open(m_project);
+        const json config = {{"name", folder.toStdString()},
+                             {"model", source},
+                             {"new_head", true},
+                             {"max_steps", 3},
+                             {"eval_steps", 3},
+                             {"batch_size", 8},
+                             {"max_length", 24},
+                             {"learning_rate", 1e-3},
+                             {"seed", 5},
+                             {"threads", 1}};
+        run = ft::train::Trainer::createRun(p, ft::train::parseRunConfig(config));
+    }
+    QCOMPARE(ft::train::Trainer::run(m_project, run).status, ft::store::RunStatus::Completed);
+    ft::eval::EvalOptions eo;
+    eo.baselines = false;
+    eo.sensitivity = false;
+    eo.bootstrapResamples = 50;
+    eo.threads = 1;
+    const auto ev = ft::eval::Evaluator::run(m_project, run, eo);
+    ExportOptions o;
+    o.name = folder.toStdString() + "-words";
+    const auto r = Exporter::exportRun(m_project, run, o);
+    QVERIFY2(r.verification.passed, r.verification.message.c_str());
+    QCOMPARE(r.verification.identicalRows, static_cast<int64_t>(ev.predictions.size()));
+    QVERIFY(r.verification.rows > 0);
+
+    const fs::path dir(r.folder);
+    QVERIFY(fs::exists(dir / tokenizerFile.toStdString()));
+    const json config = json::parse(readFile(dir / "config.json"));
+    QCOMPARE(QString::fromStdString(config["model_type"].get<std::string>()), modelType);
+    // The dataset's labels in the order first seen (row 0 is "pos"), as every run has them.
+    const std::vector<std::string> labels{"pos", "neg"};
+    QCOMPARE(config["num_labels"].get<int>(), 2);
+    QCOMPARE(QString::fromStdString(config["id2label"].dump()),
+             QStringLiteral(R"({"0":"pos","1":"neg"})"));
+    const auto arch = config["architectures"][0].get<std::string>();
+    QVERIFY2(arch.find("ForSequenceClassification") != std::string::npos, arch.c_str());
+    // The export is a model folder like any other: it opens and keeps the labels.
+    const auto reopened = ft::models::Model::open(r.folder);
+    QCOMPARE(reopened.config().common.labels, labels);
 }
 
 QTEST_GUILESS_MAIN(TstExporter)

@@ -141,7 +141,14 @@ DataPage::DataPage(JobController* jobs, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("dataTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createOverview(), tr("Overview"));
-    m_tabs->addTab(m_cleaning, tr("Clean"));
+    // In a scroll area like the overview: the steps list has a fixed height, and a short
+    // window would otherwise squeeze the panel's rows on top of each other.
+    auto* cleaningScroll = new QScrollArea;
+    cleaningScroll->setObjectName(QStringLiteral("cleaningScroll"));
+    cleaningScroll->setWidgetResizable(true);
+    cleaningScroll->setFrameShape(QFrame::NoFrame);
+    cleaningScroll->setWidget(m_cleaning);
+    m_tabs->addTab(cleaningScroll, tr("Clean"));
     m_tabs->addTab(m_split, tr("Split"));
     m_tabs->setMinimumWidth(460);
 

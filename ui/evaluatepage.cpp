@@ -19,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
 #include <QShowEvent>
 #include <QSlider>
@@ -106,8 +107,11 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& name, bool small
 void fitHeight(QTableView* view) {
     int rows = 0;
     for (int r = 0; r < view->model()->rowCount(); ++r) rows += view->isRowHidden(r) ? 0 : 1;
+    // Columns wider than the view: the horizontal scroll bar takes a row's room.
+    const bool scrolls = view->horizontalScrollBar()->maximum() > 0;
     const int height = view->horizontalHeader()->sizeHint().height() + 2 * view->frameWidth() +
-                       view->verticalHeader()->defaultSectionSize() * std::max(rows, 1) + 2;
+                       view->verticalHeader()->defaultSectionSize() * std::max(rows, 1) + 2 +
+                       (scrolls ? view->horizontalScrollBar()->sizeHint().height() : 0);
     view->setMaximumHeight(height);
     // Up to a dozen rows show without scrolling even where the layout is tight.
     view->setMinimumHeight(std::min(height, view->verticalHeader()->defaultSectionSize() * 12));
@@ -132,6 +136,8 @@ QWidget* tableCard(const QString& title, QTableView* view, std::function<QString
         QObject::connect(model, &QAbstractItemModel::rowsInserted, view, refit);
         QObject::connect(model, &QAbstractItemModel::rowsRemoved, view, refit);
         QObject::connect(model, &QAbstractItemModel::modelReset, view, refit);
+        // A horizontal scroll bar (a narrow window) must not cover the last row.
+        QObject::connect(view->horizontalScrollBar(), &QScrollBar::rangeChanged, view, refit);
         fitHeight(view);
         // The table grows up to its rows' height; the spare room goes below it.
         layout->addWidget(view, 1000);
@@ -354,11 +360,11 @@ QWidget* EvaluatePage::createHeader() {
 
     m_runCombo = new QComboBox;
     m_runCombo->setObjectName(QStringLiteral("evalRunCombo"));
-    m_runCombo->setMinimumContentsLength(28);
+    m_runCombo->setMinimumContentsLength(16);
     m_runCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_evalCombo = new QComboBox;
     m_evalCombo->setObjectName(QStringLiteral("evalEvaluationCombo"));
-    m_evalCombo->setMinimumContentsLength(26);
+    m_evalCombo->setMinimumContentsLength(14);
     m_evalCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_runCombo, &QComboBox::activated, this, [this] { onRunChosen(); });
     connect(m_evalCombo, &QComboBox::activated, this, [this] { onEvaluationChosen(); });
@@ -1443,12 +1449,15 @@ void EvaluatePage::showCell(int trueClass, int predicted) {
     m_examples->showCell(trueClass, predicted);
     const QStringList& labels = m_bundle->plots.labels;
     const QLocale locale;
+    const bool one = m_examples->rowCount() == 1;
     const QString count = locale.toString(m_examples->rowCount());
     if (trueClass == predicted) {
-        m_examplesCaption->setText(tr("<b>%1</b> rows of <b>%2</b>, predicted correctly.")
+        m_examplesCaption->setText((one ? tr("<b>%1</b> row of <b>%2</b>, predicted correctly.")
+                                        : tr("<b>%1</b> rows of <b>%2</b>, predicted correctly."))
                                        .arg(count, labels.value(trueClass).toHtmlEscaped()));
     } else {
-        m_examplesCaption->setText(tr("<b>%1</b> rows of <b>%2</b> predicted as <b>%3</b>.")
+        m_examplesCaption->setText((one ? tr("<b>%1</b> row of <b>%2</b> predicted as <b>%3</b>.")
+                                        : tr("<b>%1</b> rows of <b>%2</b> predicted as <b>%3</b>."))
                                        .arg(count, labels.value(trueClass).toHtmlEscaped(),
                                             labels.value(predicted).toHtmlEscaped()));
     }

@@ -247,17 +247,18 @@ void adaptPlotToPalette(QCustomPlot* plot) {
     const QColor axisColor(0x80, 0x86, 0x8b);
     const QColor gridColor(0x3c, 0x40, 0x43);
 
+    const auto styleAxis = [&](QCPAxis* axis) {
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->setBasePen(QPen(axisColor));
+        axis->setTickPen(QPen(axisColor));
+        axis->grid()->setPen(QPen(gridColor));
+        axis->grid()->setZeroLinePen(QPen(axisColor));
+    };
     plot->setBackground(QBrush(base));
     for (QCPAxisRect* rect : plot->axisRects()) {
         rect->setBackground(QBrush(base));
-        for (QCPAxis* axis : rect->axes()) {
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->setBasePen(QPen(axisColor));
-            axis->setTickPen(QPen(axisColor));
-            axis->grid()->setPen(QPen(gridColor));
-            axis->grid()->setZeroLinePen(QPen(axisColor));
-        }
+        for (QCPAxis* axis : rect->axes()) styleAxis(axis);
     }
     // Legends and titles, in sub-layouts too (all are children of the plot).
     for (QCPLayerable* layerable : plot->findChildren<QCPLayerable*>()) {
@@ -268,6 +269,8 @@ void adaptPlotToPalette(QCustomPlot* plot) {
             legend->setTextColor(text);
             legend->setBorderPen(QPen(gridColor));
         }
+        // A colour scale's axis (the confusion matrix) is not in axisRects().
+        if (auto* scale = qobject_cast<QCPColorScale*>(layerable)) styleAxis(scale->axis());
         if (auto* title = qobject_cast<QCPTextElement*>(layerable)) {
             if (isDarkGrey(title->textColor(), 128)) title->setTextColor(text);
         }

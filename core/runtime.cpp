@@ -1,5 +1,6 @@
 #include "runtime.h"
 
+#include <cstdlib>
 #include <sstream>
 #include <thread>
 
@@ -59,6 +60,9 @@ std::string runtimeInfo() {
     out << "LibTorch " << torchVersion() << "\n";
     out << "threads " << at::get_num_threads() << " of " << hardwareThreads() << " cores\n";
     out << "BLAS " << blasBackend() << ", parallel backend " << parallelBackend() << "\n";
+    // PASSIVE from core/startup/openmp_preinit.cpp unless the user chose.
+    const char* wait = std::getenv("OMP_WAIT_POLICY");
+    out << "OpenMP wait policy " << (wait && *wait ? wait : "default (spin, then sleep)") << "\n";
     out << "CUDA " << (cudaAvailable() ? "available" : "not available");
     if (cudaAvailable()) out << " (" << torch::cuda::device_count() << " devices)";
     out << "\n";

@@ -37,6 +37,52 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFileInfo::exists(shared("data")), FT_SHARED_DIR); }
 
+    // OpenMP threads wait passively unless the user set a policy: libgomp reads it once
+    // at load, so the executable sets it before any library starts
+    // (core/startup/openmp_preinit.cpp). libgomp itself prints what it started with.
+    void openMpWaitPolicyIsPassiveUnlessChosen_data() {
+        QTest::addColumn<QString>("userPolicy");
+        QTest::addColumn<QString>("libgompSees");
+        QTest::addColumn<QString>("infoSays");
+        QTest::addColumn<QString>("spinCount");
+        // libgomp shows an unset policy as PASSIVE too, but spins 300000 times before it
+        // sleeps; passive waits do not spin at all.
+        const QString passive = QStringLiteral("PASSIVE");
+        QTest::newRow("unset") << QString() << passive << passive << QStringLiteral("0");
+        QTest::newRow("user active") << QStringLiteral("active") << QStringLiteral("ACTIVE")
+                                     << QStringLiteral("active") << QStringLiteral("30000000000");
+        QTest::newRow("user passive") << QStringLiteral("passive") << passive
+                                      << QStringLiteral("passive") << QStringLiteral("0");
+    }
+    void openMpWaitPolicyIsPassiveUnlessChosen() {
+        QFETCH(QString, userPolicy);
+        QFETCH(QString, libgompSees);
+        QFETCH(QString, infoSays);
+        QFETCH(QString, spinCount);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OMP_WAIT_POLICY"));
+        if (!userPolicy.isEmpty()) env.insert(QStringLiteral("OMP_WAIT_POLICY"), userPolicy);
+        env.remove(QStringLiteral("GOMP_SPINCOUNT"));
+        env.insert(QStringLiteral("OMP_DISPLAY_ENV"), QStringLiteral("verbose"));
+        // The rest of the user's OpenMP settings still reach libgomp.
+        env.insert(QStringLiteral("OMP_MAX_ACTIVE_LEVELS"), QStringLiteral("3"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FT_CLI_PATH), {QStringLiteral("info")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        const QString all = out + err;  // libgomp writes its display to stderr
+        QVERIFY2(all.contains(QStringLiteral("OMP_WAIT_POLICY = '%1'").arg(libgompSees)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("GOMP_SPINCOUNT = '%1'").arg(spinCount)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("OMP_MAX_ACTIVE_LEVELS = '3'")), qPrintable(all));
+        QVERIFY2(out.contains(QStringLiteral("OpenMP wait policy %1").arg(infoSays)),
+                 qPrintable(out));
+    }
+
     void initRefusesExistingProject() {
         QTemporaryDir tmp;
         const QString project = tmp.filePath("p");

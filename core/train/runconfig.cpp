@@ -297,8 +297,12 @@ RunConfig parseRunConfig(const json& j, const std::string& source, const std::st
             r.fail("early_stopping", "expected false, true or {metric, patience, min_delta}");
         }
     }
-    c.seed =
-        static_cast<uint64_t>(r.integer("seed", static_cast<int64_t>(c.seed), 0, "must be >= 0"));
+    // 2^31 - 1 at most: the range every tool of the workflow takes (the GUI's field,
+    // NumPy / Python seeds) so a config means the same run everywhere.
+    c.seed = static_cast<uint64_t>(
+        r.integer("seed", static_cast<int64_t>(c.seed), 0, "must be between 0 and 2147483647"));
+    if (c.seed > 2147483647ULL)
+        r.fail("seed", "must be between 0 and 2147483647 (found " + std::to_string(c.seed) + ")");
     c.threads = r.integer("threads", c.threads, 0, "must be 0 (all cores) or more");
     c.device = r.string("device", c.device);
     if (c.device != "cpu" && c.device != "auto" && c.device.rfind("cuda", 0) != 0)

@@ -421,6 +421,10 @@ void TstTrainer::badConfig_data() {
                                   << "batch_size";
     QTest::newRow("epochs 0") << R"({"epochs": 0})"
                               << "epochs";
+    QTest::newRow("seed above 2^31 - 1") << R"({"seed": 2147483648})"
+                                         << "seed";
+    QTest::newRow("seed negative") << R"({"seed": -1})"
+                                   << "seed";
     QTest::newRow("too many frozen layers") << R"({"freeze_layers": 3})"
                                             << "freeze_layers";
     QTest::newRow("max length above positions") << R"({"max_length": 65})"

@@ -49,17 +49,19 @@ uint64_t weightBytes(const std::string& folder) {
 }
 
 // On the GUI thread: QCustomPlot is a widget. Returns the files relative to dir.
-std::vector<std::string> drawPlots(const store::EvaluationInfo& evaluation,
-                                   const std::string& dir) {
+// only: the plots to draw (empty: all of them).
+std::vector<std::string> drawPlots(const store::EvaluationInfo& evaluation, const std::string& dir,
+                                   const QStringList& only = {}) {
     QElapsedTimer timer;
     timer.start();
     const QStringList files = plots::saveEvaluationPlots(evaluation, QString::fromStdString(dir),
-                                                         {QStringLiteral("png")});
+                                                         {QStringLiteral("png")}, only);
     std::vector<std::string> out;
     const QDir base(QString::fromStdString(dir));
     for (const QString& f : files) out.push_back(base.relativeFilePath(f).toStdString());
-    qCInfo(lcExportWorker).noquote() << "drew" << files.size() << "plots of evaluation"
-                                     << evaluation.id << "in" << timer.elapsed() << "ms";
+    qCInfo(lcExportWorker).noquote()
+        << "drew" << (only.isEmpty() ? QStringLiteral("all") : only.join(QLatin1Char(',')))
+        << "plots of evaluation" << evaluation.id << "in" << timer.elapsed() << "ms";
     return out;
 }
 
@@ -193,7 +195,6 @@ deploy::PlotRenderer ExportPlotBridge::renderer() {
             std::vector<std::string> files;
             std::string error;
         };
-        auto call = std::make_shared<Call>();
         std::unique_lock<std::mutex> lock(state->mutex);
         if (state->closed) {
             throw Error(ErrorCode::Cancelled, "the plots were not drawn: the page was closed");
@@ -202,37 +203,52 @@ deploy::PlotRenderer ExportPlotBridge::renderer() {
             lock.unlock();
             return drawPlots(evaluation, dir);
         }
-        // Copies, not references: once closed, the waiting side may be gone before the
-        // queued call is dropped.
-        QMetaObject::invokeMethod(
-            bridge,
-            [state, call, evaluation, dir] {
-                {
-                    const std::lock_guard<std::mutex> guard(state->mutex);
-                    if (state->closed) return;
-                }
-                std::vector<std::string> files;
-                std::string error;
-                try {
-                    files = drawPlots(evaluation, dir);
-                } catch (const std::exception& e) {
-                    error = e.what();
-                }
-                {
-                    const std::lock_guard<std::mutex> guard(state->mutex);
-                    call->files = std::move(files);
-                    call->error = std::move(error);
-                    call->done = true;
-                }
-                state->done.notify_all();
-            },
-            Qt::QueuedConnection);
-        state->done.wait(lock, [&] { return call->done || state->closed; });
-        if (!call->done) {
-            throw Error(ErrorCode::Cancelled, "the plots were not drawn: the page was closed");
+        // One queued call per plot, so the GUI thread draws one plot per event-loop turn
+        // (tens of milliseconds) instead of all of them in one stall. The names come from
+        // the data alone, off the GUI thread.
+        lock.unlock();
+        const QStringList names = plots::evaluationPlotNames(evaluation);
+        std::vector<std::string> files;
+        for (const QString& name : names) {
+            lock.lock();
+            if (state->closed) {
+                throw Error(ErrorCode::Cancelled, "the plots were not drawn: the page was closed");
+            }
+            auto call = std::make_shared<Call>();
+            // Copies, not references: once closed, the waiting side may be gone before the
+            // queued call is dropped.
+            QMetaObject::invokeMethod(
+                bridge,
+                [state, call, evaluation, dir, name] {
+                    {
+                        const std::lock_guard<std::mutex> guard(state->mutex);
+                        if (state->closed) return;
+                    }
+                    std::vector<std::string> drawn;
+                    std::string error;
+                    try {
+                        drawn = drawPlots(evaluation, dir, {name});
+                    } catch (const std::exception& e) {
+                        error = e.what();
+                    }
+                    {
+                        const std::lock_guard<std::mutex> guard(state->mutex);
+                        call->files = std::move(drawn);
+                        call->error = std::move(error);
+                        call->done = true;
+                    }
+                    state->done.notify_all();
+                },
+                Qt::QueuedConnection);
+            state->done.wait(lock, [&] { return call->done || state->closed; });
+            if (!call->done) {
+                throw Error(ErrorCode::Cancelled, "the plots were not drawn: the page was closed");
+            }
+            if (!call->error.empty()) throw Error(ErrorCode::Io, call->error);
+            files.insert(files.end(), call->files.begin(), call->files.end());
+            lock.unlock();
         }
-        if (!call->error.empty()) throw Error(ErrorCode::Io, call->error);
-        return call->files;
+        return files;
     };
 }
 

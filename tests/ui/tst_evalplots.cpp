@@ -351,6 +351,17 @@ private Q_SLOTS:
         bare.sensitivityJson.clear();
         QCOMPARE(ft::plots::saveEvaluationPlots(bare, out.filePath(QStringLiteral("bare"))).size(),
                  5);
+        // The names, without drawing, are the plots it writes; `only` draws a subset
+        // (the export page draws one plot per event-loop turn this way).
+        QCOMPARE(ft::plots::evaluationPlotNames(m_multiclass.info), names);
+        QCOMPARE(ft::plots::evaluationPlotNames(bare),
+                 QStringList({"confusion_matrix", "confusion_matrix_normalized", "roc", "pr",
+                              "calibration"}));
+        const QString one = out.filePath(QStringLiteral("one"));
+        const QStringList roc = ft::plots::saveEvaluationPlots(m_multiclass.info, one, {"png"},
+                                                               {QStringLiteral("roc")});
+        QCOMPARE(roc, QStringList{QDir(one).filePath(QStringLiteral("roc.png"))});
+        QCOMPARE(QDir(one).entryList(QDir::Files | QDir::Hidden), QStringList{"roc.png"});
     }
 
     void unwritableFolderGivesAClearError() {

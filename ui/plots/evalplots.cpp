@@ -1267,34 +1267,20 @@ bool savePlot(QCustomPlot* plot, const QString& file, int width, int height, QSt
     return true;
 }
 
-QStringList saveEvaluationPlots(const store::EvaluationInfo& e, const QString& dir,
-                                const QStringList& formats) {
-    QStringList suffixes;
-    for (const QString& f : formats) {
-        const QString s = f.toLower();
-        if (s != QLatin1String("png") && s != QLatin1String("svg") && s != QLatin1String("pdf")) {
-            throw Error(ErrorCode::InvalidArgument,
-                        "unknown plot format \"" + f.toStdString() + "\" (use png, svg or pdf)");
-        }
-        if (!suffixes.contains(s)) suffixes << s;
-    }
-    if (e.reportJson.empty()) {
-        throw Error(ErrorCode::InvalidArgument,
-                    "evaluation " + std::to_string(e.id) + " has no report to plot");
-    }
-    if (!QDir().mkpath(dir)) {
-        throw Error(ErrorCode::Io, "cannot create the folder " + dir.toStdString());
-    }
-    const EvalPlotData d = preparePlotData(e);
+namespace {
 
-    struct Item {
-        QString name;
-        std::function<void(QCustomPlot*)> build;
-        int width, height;
-    };
+struct PlotItem {
+    QString name;
+    std::function<void(QCustomPlot*)> build;
+    int width, height;
+};
+
+// The plots an evaluation has data for, in the order they are written; the builders
+// refer to d, which must outlive them.
+std::vector<PlotItem> evaluationPlotItems(const EvalPlotData& d) {
     const int n = d.numClasses();
     const int side = std::max(640, 220 + 56 * n);
-    std::vector<Item> items{
+    std::vector<PlotItem> items{
         {QStringLiteral("confusion_matrix"), [&d](QCustomPlot* p) { confusionMatrix(p, d, false); },
          side + 90, side},
         {QStringLiteral("confusion_matrix_normalized"),
@@ -1323,10 +1309,49 @@ QStringList saveEvaluationPlots(const store::EvaluationInfo& e, const QString& d
                              [&d](QCustomPlot* p) { sensitivity(p, d); }, 1500, 600});
         }
     }
+    return items;
+}
+
+}  // namespace
+
+QStringList evaluationPlotNames(const store::EvaluationInfo& e) {
+    if (e.reportJson.empty()) return {};
+    const EvalPlotData d = preparePlotData(e);
+    QStringList names;
+    for (const PlotItem& item : evaluationPlotItems(d)) names << item.name;
+    return names;
+}
+
+QStringList saveEvaluationPlots(const store::EvaluationInfo& e, const QString& dir,
+                                const QStringList& formats, const QStringList& only) {
+    QStringList suffixes;
+    for (const QString& f : formats) {
+        const QString s = f.toLower();
+        if (s != QLatin1String("png") && s != QLatin1String("svg") && s != QLatin1String("pdf")) {
+            throw Error(ErrorCode::InvalidArgument,
+                        "unknown plot format \"" + f.toStdString() + "\" (use png, svg or pdf)");
+        }
+        if (!suffixes.contains(s)) suffixes << s;
+    }
+    if (e.reportJson.empty()) {
+        throw Error(ErrorCode::InvalidArgument,
+                    "evaluation " + std::to_string(e.id) + " has no report to plot");
+    }
+    if (!QDir().mkpath(dir)) {
+        throw Error(ErrorCode::Io, "cannot create the folder " + dir.toStdString());
+    }
+    const EvalPlotData d = preparePlotData(e);
+
+    std::vector<PlotItem> items = evaluationPlotItems(d);
+    if (!only.isEmpty()) {
+        items.erase(std::remove_if(items.begin(), items.end(),
+                                   [&](const PlotItem& item) { return !only.contains(item.name); }),
+                    items.end());
+    }
 
     QStringList written;
     QCustomPlot plot;
-    for (const Item& item : items) {
+    for (const PlotItem& item : items) {
         item.build(&plot);
         for (const QString& suffix : suffixes) {
             const QString file = QDir(dir).filePath(item.name + QLatin1Char('.') + suffix);

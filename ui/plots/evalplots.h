@@ -111,7 +111,13 @@ bool savePlot(QCustomPlot* plot, const QString& file, int width, int height, QSt
 // formats ("png", "svg", "pdf"): confusion_matrix, confusion_matrix_normalized, roc, pr,
 // calibration, baselines, sensitivity (those the evaluation has data for). Returns the
 // files written; throws ft::Error (Io) naming the file that could not be written.
+// only: just the plots of these names (empty: all), so a caller on the GUI thread can
+// draw one per event-loop turn.
 QStringList saveEvaluationPlots(const store::EvaluationInfo& e, const QString& dir,
-                                const QStringList& formats = {"png"});
+                                const QStringList& formats = {"png"}, const QStringList& only = {});
+
+// The names of the plots saveEvaluationPlots would write for e, in order (no drawing;
+// any thread).
+QStringList evaluationPlotNames(const store::EvaluationInfo& e);
 
 }  // namespace ft::plots

@@ -668,10 +668,10 @@ QWidget* EvaluatePage::createSensitivityTab() {
                       3);
     tables->addWidget(tableCard(tr("By true class"), byClass,
                                 [this] { return fileBase(QStringLiteral("by_class")); }),
-                      2);
+                      3);
     tables->addWidget(tableCard(tr("Perturbed inputs"), perturbations,
                                 [this] { return fileBase(QStringLiteral("perturbations")); }),
-                      5);
+                      6);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(

@@ -1,6 +1,8 @@
 #include "runtime.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
 #include <sstream>
 #include <thread>
 
@@ -17,7 +19,16 @@ int hardwareThreads() {
 
 void initRuntime(int threads) {
     const int n = threads > 0 ? threads : hardwareThreads();
-    if (at::get_num_threads() != n) at::set_num_threads(n);
+    try {
+        if (at::get_num_threads() != n) at::set_num_threads(n);
+    } catch (const std::exception& e) {
+        // Seen without /proc (a bare chroot): LibTorch's cpuinfo cannot start. Say so and
+        // go on with LibTorch's own count rather than abort before the first message.
+        std::string what = e.what();
+        what = what.substr(0, what.find('\n'));
+        std::cerr << "warning: cannot set " << n << " compute threads (" << what
+                  << "; is /proc mounted?); using LibTorch's default\n";
+    }
 }
 
 int computeThreads() { return at::get_num_threads(); }
@@ -25,6 +36,36 @@ int computeThreads() { return at::get_num_threads(); }
 bool cudaAvailable() { return torch::cuda::is_available(); }
 
 std::string torchVersion() { return TORCH_VERSION; }
+
+namespace {
+
+// The BLAS library this process loaded, by the path in /proc/self/maps: Debian's LibTorch
+// is built against the generic libblas.so.3, which the alternatives system points at
+// OpenBLAS (pthread or OpenMP) or the 20x slower reference BLAS. "" when unknown.
+std::string loadedBlas() {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        const auto slash = line.find('/');
+        if (slash == std::string::npos) continue;
+        const std::string path = line.substr(slash);
+        const std::string file = path.substr(path.rfind('/') + 1);
+        if (file.rfind("libblas.so", 0) != 0 && file.rfind("libopenblas", 0) != 0 &&
+            file.rfind("libmkl_rt", 0) != 0)
+            continue;
+        if (path.find("openblas-openmp") != std::string::npos) return "OpenBLAS (OpenMP)";
+        if (path.find("openblas-pthread") != std::string::npos) return "OpenBLAS (pthreads)";
+        if (path.find("openblas-serial") != std::string::npos) return "OpenBLAS (serial)";
+        if (file.rfind("libopenblas", 0) == 0) return "OpenBLAS";
+        if (file.rfind("libmkl_rt", 0) == 0) return "MKL";
+        if (path.find("/blas/") != std::string::npos)
+            return "reference BLAS (slow: install libopenblas0-openmp)";
+        return path;
+    }
+    return "";
+}
+
+}  // namespace
 
 std::string blasBackend() {
     // show_config() lists the build options, among them "BLAS_INFO=<name>".
@@ -34,7 +75,8 @@ std::string blasBackend() {
         const auto begin = at + key.size();
         const auto end = config.find_first_of(", \n", begin);
         const std::string name = config.substr(begin, end - begin);
-        if (!name.empty()) return name;
+        const std::string loaded = loadedBlas();
+        if (!name.empty()) return loaded.empty() ? name : loaded + " as " + name + " BLAS";
     }
 #if AT_MKL_ENABLED()
     return "MKL";

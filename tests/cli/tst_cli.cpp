@@ -83,6 +83,15 @@ private Q_SLOTS:
                  qPrintable(out));
     }
 
+    // Debian's LibTorch is about 20x slower on the reference BLAS: the install list
+    // (scripts/install-deps.sh) brings OpenBLAS, and `finetune info` says which one runs.
+    void infoNamesTheLoadedBlas() {
+        const auto r = run({QStringLiteral("info")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("BLAS OpenBLAS")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("threads ")), qPrintable(r.out));
+    }
+
     void initRefusesExistingProject() {
         QTemporaryDir tmp;
         const QString project = tmp.filePath("p");

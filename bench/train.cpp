@@ -3,11 +3,13 @@
 // by side with the plain PyTorch eager reference (../shared/bench/pytorch_reference.py,
 // run with Debian's python3-torch) at the same shape and threads; peak RSS of both.
 // Prints only. Usage: bench_train [--threads N] [--steps N] [--no-reference]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/resource.h>
 #include <variant>
@@ -42,6 +44,7 @@ ft::models::Model makeModel() {
 
 struct Timing {
     double samplesPerSecond = 0, realTokensPerSecond = 0, stepMs = 0;
+    double updateMs = 0;  // of stepMs: clipping and the optimizer
 };
 
 Timing trainSteps(ft::models::Model& model, const std::vector<ft::models::Batch>& batches,
@@ -55,11 +58,16 @@ Timing trainSteps(ft::models::Model& model, const std::vector<ft::models::Batch>
     Timing t;
     std::chrono::steady_clock::time_point start;
     int64_t samples = 0, tokens = 0;
+    double updateSeconds = 0;
     for (int i = 0; i < warmup + steps; ++i) {
         if (i == warmup) start = std::chrono::steady_clock::now();
         const auto& b = batches[static_cast<size_t>(i) % batches.size()];
         stepper.accumulate(b);
+        const auto u0 = std::chrono::steady_clock::now();
         stepper.update();
+        if (i >= warmup)
+            updateSeconds +=
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - u0).count();
         if (i >= warmup) {
             samples += b.batch;
             for (int64_t m : b.attentionMask) tokens += m;
@@ -70,6 +78,7 @@ Timing trainSteps(ft::models::Model& model, const std::vector<ft::models::Batch>
     t.samplesPerSecond = static_cast<double>(samples) / s;
     t.realTokensPerSecond = static_cast<double>(tokens) / s;
     t.stepMs = 1000.0 * s / steps;
+    t.updateMs = 1000.0 * updateSeconds / steps;
     return t;
 }
 
@@ -126,11 +135,13 @@ int main(int argc, char** argv) {
         auto model = makeModel();
         const Timing t = trainSteps(model, fixed, warmup, steps);
         std::printf(
-            "finetune   fixed %lld tokens:  %7.1f samples/s  %8.0f real tokens/s  %7.1f ms/step\n",
-            static_cast<long long>(kSeq), t.samplesPerSecond, t.realTokensPerSecond, t.stepMs);
+            "finetune   fixed %lld tokens:  %7.1f samples/s  %8.0f real tokens/s  %7.1f ms/step "
+            "(%.1f in the update)\n",
+            static_cast<long long>(kSeq), t.samplesPerSecond, t.realTokensPerSecond, t.stepMs,
+            t.updateMs);
     }
 
-    // SMS spam: real token lengths (bert-base-uncased, truncated at kSeq), length-grouped.
+    // SMS spam texts: their lengths two ways (below), grouped and random batches.
     const std::string smsPath = FT_SHARED_DIR "/data/sms-spam/SMSSpamCollection";
     std::ifstream in(smsPath);
     std::vector<std::string> texts;
@@ -158,6 +169,48 @@ int main(int argc, char** argv) {
         examples.push_back(std::move(e));
     }
     meanLength /= static_cast<double>(examples.size());
+
+    // The reference's own length model of the same file (pytorch_reference.py --lengths:
+    // whitespace words x 1.3 + 2, at least 3, at most kSeq; random ids), so that grouped
+    // and random batches here and the reference's random batches see the same lengths.
+    std::vector<ft::train::Example> refExamples;
+    double refMean = 0;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        std::istringstream words(texts[i]);
+        std::string w;
+        int n = 0;
+        while (words >> w) ++n;
+        if (n == 0) continue;  // the reference skips blank lines
+        const int64_t len =
+            std::min<int64_t>(kSeq, std::max<int64_t>(3, static_cast<int64_t>(n * 1.3) + 2));
+        ft::train::Example e;
+        for (int64_t k = 0; k < len; ++k) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            e.ids.push_back(1000 + static_cast<int64_t>((x >> 33) % 29000));
+        }
+        e.label = static_cast<int32_t>(i % 2);
+        refMean += static_cast<double>(len);
+        refExamples.push_back(std::move(e));
+    }
+    refMean /= static_cast<double>(refExamples.size());
+    for (const bool grouped : {true, false}) {
+        ft::train::BatcherOptions bo;
+        bo.batchSize = kBatch;
+        bo.seed = 1;
+        bo.groupByLength = grouped;
+        const ft::train::Batcher batcher(refExamples, bo);
+        std::vector<ft::models::Batch> batches;
+        for (const auto& idx : batcher.epochBatches(0)) batches.push_back(batcher.makeBatch(idx));
+        auto model = makeModel();
+        const Timing t = trainSteps(model, batches, warmup, steps * 3);
+        std::printf(
+            "finetune   SMS ref lengths %-9s:  %7.1f samples/s  %8.0f real tokens/s  %7.1f "
+            "ms/step (%.1f in the update)  (the reference's length model, mean %.1f)\n",
+            grouped ? "grouped" : "random", t.samplesPerSecond, t.realTokensPerSecond, t.stepMs,
+            t.updateMs, refMean);
+    }
+
+    // Real WordPiece lengths of the same texts (bert-base-uncased), for what a user sees.
     for (const bool grouped : {true, false}) {
         ft::train::BatcherOptions bo;
         bo.batchSize = kBatch;

@@ -26,9 +26,14 @@ class AdamW {
 public:
     AdamW(std::vector<AdamWGroup> groups, double beta1, double beta2, double eps);
 
-    // One update at learning rate lr. Parameters without a gradient are skipped (their
-    // state is not created or advanced), as torch does.
-    void step(double lr);
+    // One update at learning rate lr, with every gradient first multiplied by gradScale
+    // (clip_grad_norm_'s clamped coefficient; 1 = unchanged). Parameters without a
+    // gradient are skipped (their state is not created or advanced), as torch does.
+    // Contiguous float32 CPU tensors take one fused pass per parameter (the same
+    // arithmetic, element by element, in the same order as torch's operations; it
+    // reads and writes each array once instead of about ten times); others go through
+    // torch's operations.
+    void step(double lr, float gradScale = 1.0f);
     void zeroGrad();
 
     const std::vector<AdamWGroup>& groups() const { return m_groups; }

@@ -186,23 +186,21 @@ StepStats Stepper::update() {
         torch::NoGradGuard noGrad;
         // torch.nn.utils.clip_grad_norm_: the norm of the per-tensor norms, then every
         // gradient times min(1, max_norm / (norm + 1e-6)) computed as torch does it.
-        std::vector<torch::Tensor> grads, norms;
+        // The multiplication itself happens inside the optimizer's pass over each tensor.
+        std::vector<torch::Tensor> norms;
         for (auto& p : d.trained)
-            if (p.grad().defined()) {
-                grads.push_back(p.grad());
-                norms.push_back(torch::linalg_vector_norm(p.grad(), 2.0));
-            }
+            if (p.grad().defined()) norms.push_back(torch::linalg_vector_norm(p.grad(), 2.0));
+        float gradScale = 1.0f;
         if (!norms.empty()) {
             const torch::Tensor total = torch::linalg_vector_norm(torch::stack(norms), 2.0);
             s.gradNorm = total.item<double>();
             if (d.options.maxGradNorm > 0) {
                 const torch::Tensor coef = (total + 1e-6).reciprocal() * d.options.maxGradNorm;
-                const torch::Tensor clamped = torch::clamp(coef, c10::nullopt, 1.0);
-                for (auto& g : grads) g.mul_(clamped);
+                gradScale = torch::clamp(coef, c10::nullopt, 1.0).item<float>();
             }
         }
         s.lr = d.schedule.lrAt(d.step);
-        d.optimizer->step(s.lr);
+        d.optimizer->step(s.lr, gradScale);
         d.optimizer->zeroGrad();
     } catch (const c10::Error& e) {
         throw Error(ErrorCode::Internal,

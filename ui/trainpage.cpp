@@ -603,9 +603,14 @@ void TrainPage::updateStatusRow() {
                             .arg(locale.toString(m_lastStep->samplesPerSecond, 'f', 1),
                                  clock(m_lastStep->elapsed));
         }
+        // A completed run fills the bar, also when early stopping ended it before its
+        // planned last step; a stopped or failed one shows where it ended.
+        const bool completed = r && r->status == store::RunStatus::Completed;
         m_progress->setRange(
             0, live ? static_cast<int>(std::max<int64_t>(1, m_lastStep->totalSteps)) : 1);
-        m_progress->setValue(live ? static_cast<int>(m_lastStep->step) : 0);
+        m_progress->setValue(completed ? m_progress->maximum()
+                             : live    ? static_cast<int>(m_lastStep->step)
+                                       : 0);
     } else {
         m_progress->setRange(0, 1);
         m_progress->setValue(0);

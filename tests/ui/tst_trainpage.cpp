@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -298,6 +299,35 @@ private Q_SLOTS:
         QCOMPARE(other.document(), before);
     }
 
+    // Early stopping ends a run before its planned last step: it is completed, and the
+    // progress bar says so (full), while the status names the step it ended at.
+    void earlyStoppedRunFillsTheBar() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("project"));
+        QVERIFY(makeProject(dir));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(dir));
+        window.showPage(MainWindow::Page::Train);
+        TrainPage* page = window.trainPage();
+        auto c = quickConfig(12);
+        c.evalSteps = 2;
+        c.earlyStopping.enabled = true;
+        c.earlyStopping.metric = "val_loss";
+        c.earlyStopping.patience = 1;
+        c.earlyStopping.minDelta = 100.0;  // no evaluation can improve this much
+        page->form()->setConfig(c);
+        QSignalSpy ended(page, &TrainPage::trainingEnded);
+        child<QPushButton>(page, "startTrainingButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
+        QCOMPARE(ended.at(0).at(1).toInt(), static_cast<int>(RunStatus::Completed));
+        const QString text = child<QLabel>(page, "trainStatus")->text();
+        QVERIFY2(text.contains(QStringLiteral("after 4 steps")), qPrintable(text));
+        auto* bar = child<QProgressBar>(page, "trainProgress");
+        QVERIFY(bar->maximum() > 4);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
     // Start from the page, wait for the end; the plots hold what the database has; the
     // saved config trains headless to the same losses.
     void trainsAndShowsWhatTheDatabaseHas() {
@@ -358,6 +388,10 @@ private Q_SLOTS:
         QVERIFY2(log.contains(QStringLiteral("Validation at step 3")), qPrintable(log));
         QVERIFY2(log.contains(QStringLiteral("completed after 6 of 6 steps")), qPrintable(log));
         QVERIFY(child<QLabel>(page, "trainStatus")->text().contains(QStringLiteral("completed")));
+        // A completed run fills the progress bar (early stopping included).
+        auto* bar = child<QProgressBar>(page, "trainProgress");
+        QVERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum());
 
         // The stall counter measured the run (its value is reported, not judged).
         QVERIFY(page->longestStallMs() >= 0);

@@ -155,12 +155,12 @@
         <translation>Ausgewählte Zellen kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/evaluatepage.cpp" line="+70"/>
+        <location filename="../ui/evaluatepage.cpp" line="+71"/>
         <source>undefined</source>
         <translation>nicht definiert</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <location filename="../ui/exportpage.cpp" line="-50"/>
         <source>train</source>
         <translation>Training</translation>
@@ -990,7 +990,7 @@
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Clean</source>
         <translation>Bereinigen</translation>
     </message>
@@ -1399,39 +1399,39 @@ Mehrere Dateien können in einen Datensatz eingehen.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+856"/>
+        <location line="+859"/>
         <location line="+76"/>
         <source>ROC curves of the runs</source>
         <translation>ROC-Kurven der Läufe</translation>
     </message>
     <message>
-        <location line="-932"/>
-        <location line="+857"/>
+        <location line="-935"/>
+        <location line="+860"/>
         <location line="+76"/>
         <source>False positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
     <message>
-        <location line="-932"/>
-        <location line="+856"/>
+        <location line="-935"/>
+        <location line="+859"/>
         <location line="+76"/>
         <source>True positive rate</source>
         <translation>Richtig-Positiv-Rate</translation>
     </message>
     <message>
-        <location line="-926"/>
+        <location line="-929"/>
         <source>Settings that differ</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
         <location line="+100"/>
-        <location line="+724"/>
+        <location line="+727"/>
         <location line="+100"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location line="-822"/>
+        <location line="-825"/>
         <source>, not evaluated</source>
         <translation>, nicht evaluiert</translation>
     </message>
@@ -1582,26 +1582,26 @@ Erstellt %3</translation>
     </message>
     <message>
         <location line="-253"/>
-        <location line="+375"/>
+        <location line="+378"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-378"/>
         <location line="+253"/>
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-379"/>
         <location line="+253"/>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-380"/>
         <source>Support</source>
         <translation>Support</translation>
     </message>
@@ -1958,12 +1958,22 @@ Erstellt %3</translation>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; row of &lt;b&gt;%2&lt;/b&gt;, predicted correctly.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Zeile von &lt;b&gt;%2&lt;/b&gt;, richtig vorhergesagt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&lt;b&gt;%1&lt;/b&gt; rows of &lt;b&gt;%2&lt;/b&gt;, predicted correctly.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; Zeilen von &lt;b&gt;%2&lt;/b&gt;, richtig vorhergesagt.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; row of &lt;b&gt;%2&lt;/b&gt; predicted as &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Zeile von &lt;b&gt;%2&lt;/b&gt;, vorhergesagt als &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&lt;b&gt;%1&lt;/b&gt; rows of &lt;b&gt;%2&lt;/b&gt; predicted as &lt;b&gt;%3&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; Zeilen von &lt;b&gt;%2&lt;/b&gt;, vorhergesagt als &lt;b&gt;%3&lt;/b&gt;.</translation>
     </message>
@@ -5883,7 +5893,7 @@ Modellordner oder probieren Sie den Ablauf mit einer kleinen eingebauten Archite
         <translation> · %1 Samples/s · %2 Training</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Ready: choose a preset or set the hyperparameters, then Start.</source>
         <translation>Bereit: Wählen Sie eine Voreinstellung oder stellen Sie die Hyperparameter ein, dann „Starten“.</translation>
     </message>

@@ -4,14 +4,17 @@
 // source text.
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -247,6 +250,34 @@ private Q_SLOTS:
         static const QRegularExpression shortcut(
             QStringLiteral("^(?:(?:Ctrl|Alt|Shift|Meta)\\+)+\\S+$"));
         if (shortcut.match(source).hasMatch()) QCOMPARE(translation, source);
+    }
+
+    // The .ts holds every string the sources have: lupdate on a copy, with the options
+    // of the update_translations target, finds nothing new to translate. (Without this a
+    // new tr() string would show in English and the checks above would not notice.)
+    void sourcesHaveNoNewStrings() {
+        const QString lupdate = QStringLiteral(FT_LUPDATE);
+        if (!QFileInfo::exists(lupdate)) QSKIP("lupdate is not installed");
+        QTemporaryDir tmp;
+        const QString copy = tmp.filePath(QStringLiteral("de.ts"));
+        QVERIFY(QFile::copy(kSource, copy));
+        QProcess p;
+        p.setWorkingDirectory(QStringLiteral(FT_SOURCE_DIR));
+        p.start(lupdate, {QStringLiteral("-locations"), QStringLiteral("none"),
+                          QStringLiteral("-no-obsolete"), QStringLiteral("ui"),
+                          QStringLiteral("app/gui"), QStringLiteral("-ts"), copy});
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 0);
+        QString error;
+        const QList<Message> messages = readTs(copy, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList untranslated;
+        for (const Message& m : messages)
+            if (!m.type.isEmpty()) untranslated << m.context + QStringLiteral(": ") + m.source;
+        QVERIFY2(untranslated.isEmpty(),
+                 qPrintable(QStringLiteral("run the update_translations target and translate:\n") +
+                            untranslated.join(QLatin1Char('\n')) + QLatin1Char('\n') + out));
     }
 
 private:

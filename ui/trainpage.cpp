@@ -278,9 +278,23 @@ void TrainPage::setProject(store::Project* project) {
     m_form->setDatasets({}, {});
     m_modelSetting.clear();
     if (!project) return;
-    refreshChoices();
-    // Opening the page shows the newest run's curves.
-    if (const auto* newest = m_history->model()->run(0)) m_history->selectRun(newest->id);
+    // Opening the page shows the newest run's curves, and the form starts from that run's
+    // settings (what the user would change for the next run), not from the defaults.
+    if (const auto* newest = m_history->model()->run(0)) {
+        try {
+            m_form->setConfig(train::parseRunConfig(nlohmann::json::parse(newest->configJson),
+                                                    "run " + std::to_string(newest->id)));
+        } catch (const std::exception& e) {
+            // A config this version cannot read (or a model folder since moved): the
+            // defaults stand; "Use this config" on the run says what is wrong.
+            qCInfo(lcTrain).noquote()
+                << "the form keeps its defaults; run" << newest->id << "config:" << e.what();
+        }
+        refreshChoices();
+        m_history->selectRun(newest->id);
+    } else {
+        refreshChoices();
+    }
     updateStatusRow();
 }
 

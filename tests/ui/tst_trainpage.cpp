@@ -299,6 +299,38 @@ private Q_SLOTS:
         QCOMPARE(other.document(), before);
     }
 
+    // A project with runs opens with the newest run's settings in the form (the starting
+    // point for the next run), not the defaults; a project without runs keeps them.
+    void formStartsFromTheNewestRun() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("project"));
+        QVERIFY(makeProject(dir));
+        {
+            MainWindow window;
+            QVERIFY(window.openProject(dir));
+            const auto doc = window.trainPage()->form()->document();
+            QCOMPARE(doc.value("max_length", int64_t(0)), ft::train::RunConfig{}.maxLength);
+        }
+        {
+            Project p = Project::open(dir.toStdString());
+            auto older = quickConfig(9);
+            older.maxLength = 40;
+            ft::train::Trainer::createRun(p, older);
+            auto newer = quickConfig(11);
+            newer.maxLength = 48;
+            newer.learningRate = 3e-4;
+            ft::train::Trainer::createRun(p, newer);
+        }
+        MainWindow window;
+        QVERIFY(window.openProject(dir));
+        const auto doc = window.trainPage()->form()->document();
+        QCOMPARE(doc.value("max_length", int64_t(0)), int64_t(48));
+        QCOMPARE(doc.value("max_steps", int64_t(0)), int64_t(11));
+        QCOMPARE(doc.value("learning_rate", 0.0), 3e-4);
+        QCOMPARE(doc.value("dataset", std::string()), std::string("tickets"));
+        QVERIFY(window.trainPage()->form()->validate().has_value());
+    }
+
     // Early stopping ends a run before its planned last step: it is completed, and the
     // progress bar says so (full), while the status names the step it ended at.
     void earlyStoppedRunFillsTheBar() {

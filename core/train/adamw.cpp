@@ -5,6 +5,7 @@
 #include <ATen/Parallel.h>
 
 #include "error.h"
+#include "train/adamw_kernel.h"
 
 namespace ft::train {
 
@@ -63,36 +64,22 @@ void AdamW::step(double lr, float gradScale) {
             const double stepSize = lr / biasCorrection1;
             const double biasCorrection2Sqrt = std::pow(biasCorrection2, 0.5);
             if (fusable(param) && fusable(grad) && fusable(s.expAvg) && fusable(s.expAvgSq)) {
-                // Each torch operation below, per element, with its scalar cast to float
-                // as the CPU kernels do: grad.mul_(scale); param.mul_(1 - lr * wd);
-                // exp_avg.lerp_(grad, 1 - beta1) (weight < 0.5: self + w * (end - self));
-                // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
-                // denom = sqrt(exp_avg_sq) / bc2_sqrt + eps;
-                // param.addcdiv_(exp_avg, denom, -step_size).
-                const float decay = static_cast<float>(1.0 - lr * group.weightDecay);
-                const float w1 = static_cast<float>(1.0 - m_beta1);
-                const float b2 = static_cast<float>(m_beta2);
-                const float w2 = static_cast<float>(1.0 - m_beta2);
-                const float bc2 = static_cast<float>(biasCorrection2Sqrt);
-                const float eps = static_cast<float>(m_eps);
-                const float negStep = static_cast<float>(-stepSize);
+                // One pass over the four arrays (train/adamw_kernel.cpp) instead of torch's
+                // ten or so, each element computed as torch's operations compute it.
+                const detail::AdamWScalars k{gradScale,
+                                             static_cast<float>(1.0 - lr * group.weightDecay),
+                                             static_cast<float>(1.0 - m_beta1),
+                                             static_cast<float>(m_beta2),
+                                             static_cast<float>(1.0 - m_beta2),
+                                             static_cast<float>(biasCorrection2Sqrt),
+                                             static_cast<float>(m_eps),
+                                             static_cast<float>(-stepSize)};
                 float* const p = param.data_ptr<float>();
                 const float* const g = grad.data_ptr<float>();
                 float* const m = s.expAvg.data_ptr<float>();
                 float* const v = s.expAvgSq.data_ptr<float>();
-                const bool lerpLow = w1 < 0.5f;
                 at::parallel_for(0, param.numel(), 1 << 15, [&](int64_t begin, int64_t end) {
-                    for (int64_t i = begin; i < end; ++i) {
-                        const float gi = g[i] * gradScale;  // the gradient is dropped next
-                        const float pi = p[i] * decay;
-                        const float mi =
-                            lerpLow ? m[i] + w1 * (gi - m[i]) : gi - (gi - m[i]) * (1.0f - w1);
-                        const float vi = v[i] * b2 + w2 * gi * gi;
-                        const float denom = std::sqrt(vi) / bc2 + eps;
-                        m[i] = mi;
-                        v[i] = vi;
-                        p[i] = pi + negStep * (mi / denom);
-                    }
+                    detail::adamwUpdate(p + begin, g + begin, m + begin, v + begin, end - begin, k);
                 });
                 continue;
             }

@@ -193,34 +193,29 @@ int main(int argc, char** argv) {
         refExamples.push_back(std::move(e));
     }
     refMean /= static_cast<double>(refExamples.size());
-    for (const bool grouped : {true, false}) {
+    // Grouped and random batches of a set of examples, timed.
+    const auto timeBatches = [&](const std::vector<ft::train::Example>& set, bool grouped) {
         ft::train::BatcherOptions bo;
         bo.batchSize = kBatch;
         bo.seed = 1;
         bo.groupByLength = grouped;
-        const ft::train::Batcher batcher(refExamples, bo);
+        const ft::train::Batcher batcher(set, bo);
         std::vector<ft::models::Batch> batches;
         for (const auto& idx : batcher.epochBatches(0)) batches.push_back(batcher.makeBatch(idx));
         auto model = makeModel();
-        const Timing t = trainSteps(model, batches, warmup, steps * 3);
+        return trainSteps(model, batches, warmup, steps * 3);
+    };
+    for (const bool grouped : {true, false}) {
+        const Timing t = timeBatches(refExamples, grouped);
         std::printf(
             "finetune   SMS ref lengths %-9s:  %7.1f samples/s  %8.0f real tokens/s  %7.1f "
             "ms/step (%.1f in the update)  (the reference's length model, mean %.1f)\n",
             grouped ? "grouped" : "random", t.samplesPerSecond, t.realTokensPerSecond, t.stepMs,
             t.updateMs, refMean);
     }
-
     // Real WordPiece lengths of the same texts (bert-base-uncased), for what a user sees.
     for (const bool grouped : {true, false}) {
-        ft::train::BatcherOptions bo;
-        bo.batchSize = kBatch;
-        bo.seed = 1;
-        bo.groupByLength = grouped;
-        const ft::train::Batcher batcher(examples, bo);
-        std::vector<ft::models::Batch> batches;
-        for (const auto& idx : batcher.epochBatches(0)) batches.push_back(batcher.makeBatch(idx));
-        auto model = makeModel();
-        const Timing t = trainSteps(model, batches, warmup, steps * 3);
+        const Timing t = timeBatches(examples, grouped);
         std::printf(
             "finetune   SMS mix %-9s:  %7.1f samples/s  %8.0f real tokens/s  %7.1f ms/step  "
             "(%zu texts, mean %.1f tokens)\n",

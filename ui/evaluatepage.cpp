@@ -36,6 +36,7 @@
 #include "confusionview.h"
 #include "evalexport.h"
 #include "examplesmodel.h"
+#include "labels.h"
 #include "qcp.h"
 #include "store/project.h"
 
@@ -171,45 +172,6 @@ QCustomPlot* makePlot(const QString& name) {
     plot->setMinimumSize(280, 240);
     plot->setBackground(QBrush(Qt::white));
     return plot;
-}
-
-QString partName(store::SplitPart part) {
-    switch (part) {
-        case store::SplitPart::Train:
-            return QObject::tr("train");
-        case store::SplitPart::Validation:
-            return QObject::tr("validation");
-        case store::SplitPart::Test:
-            return QObject::tr("test");
-    }
-    return {};
-}
-
-QString statusName(store::RunStatus status) {
-    switch (status) {
-        case store::RunStatus::Created:
-            return QObject::tr("not started");
-        case store::RunStatus::Running:
-            return QObject::tr("training");
-        case store::RunStatus::Paused:
-            return QObject::tr("paused");
-        case store::RunStatus::Completed:
-            return QObject::tr("completed");
-        case store::RunStatus::Stopped:
-            return QObject::tr("stopped");
-        case store::RunStatus::Failed:
-            return QObject::tr("failed");
-        case store::RunStatus::Crashed:
-            return QObject::tr("crashed");
-    }
-    return {};
-}
-
-// "2026-11-26T05:15:26Z" in the user's time zone and format.
-QString shortTime(const std::string& utc) {
-    QDateTime t = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODate);
-    if (!t.isValid()) return QString::fromStdString(utc);
-    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 // The compare table's column for a metric key of eval::compareRuns.
@@ -826,14 +788,14 @@ void EvaluatePage::fillRunCombo() {
             std::count_if(m_listing.evaluations.begin(), m_listing.evaluations.end(),
                           [&r](const EvaluationSummary& e) { return e.runId == r.id; }));
         QString text = tr("#%1 %2").arg(r.id).arg(QString::fromStdString(r.name));
-        text += QStringLiteral(" — ") + statusName(r.status);
+        text += QStringLiteral(" — ") + runStatusName(r.status);
         if (evaluations == 0) text += tr(", not evaluated");
         m_runCombo->addItem(text, QVariant::fromValue<qlonglong>(r.id));
         m_runCombo->setItemData(
             m_runCombo->count() - 1,
             tr("%1\nModel: %2\nCreated %3")
                 .arg(QString::fromStdString(r.name), QString::fromStdString(r.modelDir),
-                     shortTime(r.createdAt)),
+                     localTime(r.createdAt)),
             Qt::ToolTipRole);
     }
 }
@@ -846,8 +808,8 @@ void EvaluatePage::fillEvaluationCombo() {
         if (e.runId != run) continue;
         m_evalCombo->addItem(tr("#%1 · %2 · %3 · %4")
                                  .arg(e.id)
-                                 .arg(partName(e.part), QString::fromStdString(e.checkpoint),
-                                      shortTime(e.createdAt)),
+                                 .arg(splitPartName(e.part), QString::fromStdString(e.checkpoint),
+                                      localTime(e.createdAt)),
                              QVariant::fromValue<qlonglong>(e.id));
     }
     if (m_evalCombo->count() == 0 && run != 0) m_evalCombo->addItem(tr("not evaluated yet"), 0);
@@ -1030,9 +992,9 @@ void EvaluatePage::showBundle() {
         m_info->setText(
             tr("<b>%1</b> on the %2 part: %3 rows, %4 checkpoint · evaluated %5 in "
                "%6 s")
-                .arg(runName.toHtmlEscaped(), partName(e.part),
+                .arg(runName.toHtmlEscaped(), splitPartName(e.part),
                      locale.toString(static_cast<qlonglong>(m_bundle->predictions.size())),
-                     QString::fromStdString(e.checkpoint), shortTime(e.createdAt))
+                     QString::fromStdString(e.checkpoint), localTime(e.createdAt))
                 .arg(e.seconds, 0, 'f', 1));
         QStringList warnings;
         for (const json& w : report.value("warnings", json::array())) {

@@ -37,6 +37,7 @@
 #include <QVBoxLayout>
 
 #include "appsettings.h"
+#include "labels.h"
 #include "store/project.h"
 
 Q_LOGGING_CATEGORY(lcExportPage, "ft.ui.exportpage", QtInfoMsg)
@@ -55,45 +56,6 @@ QString sizeText(uint64_t bytes) {
 }
 
 QString countText(int64_t n) { return QLocale().toString(static_cast<qlonglong>(n)); }
-
-// "2026-11-26T05:15:26Z" in the user's time zone and format.
-QString shortTime(const std::string& utc) {
-    const QDateTime t = QDateTime::fromString(q(utc), Qt::ISODate);
-    if (!t.isValid()) return q(utc);
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
-}
-
-QString partName(store::SplitPart part) {
-    switch (part) {
-        case store::SplitPart::Train:
-            return QObject::tr("train");
-        case store::SplitPart::Validation:
-            return QObject::tr("validation");
-        case store::SplitPart::Test:
-            return QObject::tr("test");
-    }
-    return {};
-}
-
-QString statusName(store::RunStatus status) {
-    switch (status) {
-        case store::RunStatus::Created:
-            return QObject::tr("not started");
-        case store::RunStatus::Running:
-            return QObject::tr("still training");
-        case store::RunStatus::Paused:
-            return QObject::tr("paused");
-        case store::RunStatus::Completed:
-            return QObject::tr("completed");
-        case store::RunStatus::Stopped:
-            return QObject::tr("stopped early");
-        case store::RunStatus::Failed:
-            return QObject::tr("failed");
-        case store::RunStatus::Crashed:
-            return QObject::tr("crashed");
-    }
-    return {};
-}
 
 // "val_loss" -> "validation loss".
 QString metricName(const std::string& key) {
@@ -928,7 +890,7 @@ void ExportPage::fillRunCombo() {
         if (r.run.status == store::RunStatus::Created && r.checkpoints.empty()) continue;
         QString text = QStringLiteral("%1  (#%2").arg(q(r.run.name)).arg(r.run.id);
         if (r.run.status != store::RunStatus::Completed) {
-            text += QStringLiteral(", ") + statusName(r.run.status);
+            text += QStringLiteral(", ") + runStatusName(r.run.status);
         }
         text += QLatin1Char(')');
         m_runCombo->addItem(text, QVariant::fromValue<qlonglong>(r.run.id));
@@ -991,7 +953,7 @@ void ExportPage::updateRunInfo() {
     const QString model = r->run.modelDir.rfind("builtin:", 0) == 0
                               ? q(r->run.modelDir.substr(8))
                               : QFileInfo(q(r->run.modelDir)).fileName();
-    parts << tr("%1, %2").arg(model, statusName(r->run.status));
+    parts << tr("%1, %2").arg(model, runStatusName(r->run.status));
     if (r->run.bestMetric) {
         parts << tr("best %1 %2%3")
                      .arg(metricName(r->metricName))
@@ -1019,7 +981,7 @@ void ExportPage::updateRunInfo() {
             metrics << tr("macro-F1 %1").arg(QString::number(*evaluation->f1Macro, 'f', 4));
         }
         m_runEvaluated->setText(tr("✔ Evaluated on the %1 part (evaluation %2): %3")
-                                    .arg(partName(evaluation->part))
+                                    .arg(splitPartName(evaluation->part))
                                     .arg(evaluation->id)
                                     .arg(metrics.join(QStringLiteral(", "))));
         m_runEvaluated->show();
@@ -1311,7 +1273,7 @@ void ExportPage::fillRegistry() {
                                                   "did not agree; see its manifest.json"));
         verified->setForeground(QColor(e.verified ? 0x137333 : 0xa50e0e));
         const QString notEvaluated = tr("The run was not evaluated when this version was exported");
-        auto* created = textItem(shortTime(e.createdAt), q(e.createdAt));
+        auto* created = textItem(localTime(e.createdAt), q(e.createdAt));
         auto* folder = textItem(QDir::toNativeSeparators(q(e.path)));
         m_registryModel->appendRow({name, version, run, dtype, verified,
                                     numberItem(metric("accuracy"), notEvaluated),

@@ -7,9 +7,12 @@
 
 #include <torch/torch.h>
 
-// torch.optim.AdamW (the single-tensor implementation torch uses for CPU tensors),
-// operation for operation, so that a step agrees with PyTorch bit for bit where the
-// kernels do. Internal to core/train (includes torch). Not thread-safe.
+// torch.optim.AdamW (the single-tensor implementation torch uses for CPU tensors): the
+// same operations in the same order. The torch-operation path agrees with PyTorch bit for
+// bit where the kernels do; the fused pass (contiguous float32 CPU tensors) computes each
+// element with plain float operations, which can differ from torch's vectorized kernels in
+// the last bit of some results (the HF training traces still agree to 1.2e-7 in loss).
+// Internal to core/train (includes torch). Not thread-safe.
 namespace ft::train {
 
 struct AdamWGroup {

@@ -23,6 +23,7 @@
 #include "deploy/modelcard.h"
 #include "deploy/preprocessing.h"
 #include "error.h"
+#include "eval/batchpredict.h"
 #include "io/modelconfig.h"
 #include "io/safetensors.h"
 #include "models/model.h"
@@ -217,45 +218,18 @@ std::vector<models::Prediction> predictLikeEvaluator(
         throw Error(ErrorCode::InvalidArgument, "the model has no tokenizer to encode text with");
     std::vector<models::Prediction> out(texts.size());
     if (texts.empty()) return out;
-    text::EncodeOptions eo;
-    eo.maxLength = maxLength;
-    const auto encodings = pairs.empty() ? tokenizer->encodeBatch(texts, eo)
-                                         : tokenizer->encodeBatch(texts, pairs, eo);
-    std::vector<train::Example> examples(encodings.size());
-    for (size_t i = 0; i < encodings.size(); ++i) {
-        examples[i].ids = encodings[i].ids;
-        bool anyType = false;
-        for (int32_t t : encodings[i].typeIds) anyType = anyType || t != 0;
-        if (anyType) examples[i].typeIds = encodings[i].typeIds;
-    }
-    batchSize = std::max<size_t>(1, batchSize);
-    train::BatcherOptions bo;
-    bo.batchSize = static_cast<int64_t>(batchSize);
-    bo.padId = std::max<int32_t>(0, tokenizer->padId());
-    bo.padTypeId = tokenizer->padTypeId();
-    bo.padLeft = tokenizer->paddingSide() == text::PaddingSide::Left;
-    bo.shuffle = false;
-    bo.groupByLength = false;
-    const train::Batcher batcher(examples, bo);
-    // A tokenizer without a pad token (GPT-2) predicts one row at a time, as Model::predict.
-    if (tokenizer->padId() < 0) batchSize = 1;
-    for (size_t start = 0; start < examples.size(); start += batchSize) {
-        std::vector<size_t> idx(std::min(examples.size(), start + batchSize) - start);
-        std::iota(idx.begin(), idx.end(), start);
-        models::Batch batch = batcher.makeBatch(idx);
-        batch.labels.clear();
-        const auto r = model.forward(batch);
-        const int64_t k = r.logitsShape.at(1);
-        for (size_t row = 0; row < idx.size(); ++row) {
-            const float* l = r.logits.data() + static_cast<int64_t>(row) * k;
-            const auto probs =
-                torch::softmax(torch::from_blob(const_cast<float*>(l), {k}, torch::kFloat32), 0)
-                    .contiguous();
-            const float* p = probs.data_ptr<float>();
-            out[idx[row]].probabilities.assign(p, p + k);
-            out[idx[row]].label = probs.argmax().item<int64_t>();
-        }
-        if (onBatch) onBatch(start + idx.size(), examples.size());
+    const auto examples =
+        eval::encodeExamples(*tokenizer, texts, pairs, static_cast<int64_t>(maxLength));
+    std::vector<size_t> order(examples.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    const auto predicted = eval::predictBatches(model, examples, order,
+                                                eval::predictionBatching(*tokenizer, batchSize),
+                                                [&](size_t done, size_t total) {
+                                                    if (done > 0 && onBatch) onBatch(done, total);
+                                                });
+    for (size_t i = 0; i < out.size(); ++i) {
+        out[i].label = predicted.labels[i];
+        out[i].probabilities = predicted.probabilities[i];
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "error.h"
+#include "eval/batchpredict.h"
 #include "metrics/baselines.h"
 #include "metrics/sensitivity.h"
 #include "models/model.h"
@@ -83,29 +84,7 @@ fs::path checkpointFolder(const fs::path& dir, const std::string& kind) {
     return {};
 }
 
-std::vector<train::Example> encode(const text::Tokenizer& tokenizer,
-                                   const std::vector<std::string>& texts,
-                                   const std::vector<std::string>& pairs, bool anyPair,
-                                   int64_t maxLength, unsigned threads) {
-    text::EncodeOptions eo;
-    eo.maxLength = static_cast<size_t>(maxLength);
-    eo.threads = threads;
-    const auto encodings =
-        anyPair ? tokenizer.encodeBatch(texts, pairs, eo) : tokenizer.encodeBatch(texts, eo);
-    std::vector<train::Example> out(encodings.size());
-    for (size_t i = 0; i < encodings.size(); ++i) {
-        out[i].ids = encodings[i].ids;
-        bool anyType = false;
-        for (int32_t t : encodings[i].typeIds) anyType = anyType || t != 0;
-        if (anyType) out[i].typeIds = encodings[i].typeIds;
-    }
-    return out;
-}
-
-struct Predicted {
-    std::vector<int> labels;
-    std::vector<std::vector<float>> probabilities;
-};
+using Predicted = BatchPredictions;
 
 // Runs the model over examples in batches of batchSize rows, each padded to its longest row,
 // with probabilities and argmax computed as Model::predict does.
@@ -119,41 +98,20 @@ struct Predicted {
 // predictions the evaluation stores.
 Predicted predictExamples(const models::Model& model, const std::vector<train::Example>& examples,
                           bool inOrder, const train::BatcherOptions& batcherOptions,
-                          size_t batchSize, const Progress& progress, double from, double to,
-                          const std::string& what, const store::RunInfo& run) {
-    Predicted out;
-    out.labels.resize(examples.size());
-    out.probabilities.resize(examples.size());
+                          const Progress& progress, double from, double to, const std::string& what,
+                          const store::RunInfo& run) {
     std::vector<size_t> order(examples.size());
     std::iota(order.begin(), order.end(), size_t{0});
     if (!inOrder)
         std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
             return examples[a].ids.size() < examples[b].ids.size();
         });
-    const train::Batcher batcher(examples, batcherOptions);
-    for (size_t start = 0; start < order.size(); start += batchSize) {
-        if (progress.stopRequested()) cancelled(run);
-        const size_t end = std::min(order.size(), start + batchSize);
-        const std::vector<size_t> idx(order.begin() + static_cast<std::ptrdiff_t>(start),
-                                      order.begin() + static_cast<std::ptrdiff_t>(end));
-        models::Batch batch = batcher.makeBatch(idx);
-        batch.labels.clear();
-        const auto r = model.forward(batch);
-        const int64_t k = r.logitsShape.at(1);
-        for (size_t row = 0; row < idx.size(); ++row) {
-            const float* l = r.logits.data() + static_cast<int64_t>(row) * k;
-            const auto probs =
-                torch::softmax(torch::from_blob(const_cast<float*>(l), {k}, torch::kFloat32), 0)
-                    .contiguous();
-            const float* p = probs.data_ptr<float>();
-            out.probabilities[idx[row]].assign(p, p + k);
-            out.labels[idx[row]] = static_cast<int>(probs.argmax().item<int64_t>());
-        }
-        progress.progress(
-            from + (to - from) * static_cast<double>(end) / static_cast<double>(order.size()),
-            what);
-    }
-    return out;
+    return predictBatches(model, examples, order, batcherOptions, [&](size_t done, size_t total) {
+        if (done < total && progress.stopRequested()) cancelled(run);
+        if (done > 0)
+            progress.progress(
+                from + (to - from) * static_cast<double>(done) / static_cast<double>(total), what);
+    });
 }
 
 metrics::Classification classificationFrom(const std::vector<int>& yTrue, const Predicted& p,
@@ -257,7 +215,6 @@ private:
     std::vector<std::string> m_labels;
     std::map<std::string, int> m_index;
     train::BatcherOptions m_batcher;
-    size_t m_batchSize = 1;
     unsigned m_threads = 0;
     PartRows m_rows;
     std::vector<int> m_yTrue;
@@ -311,14 +268,7 @@ void Evaluation::openModel() {
                                             " labels (id2label); a classifier needs two or more");
     for (size_t i = 0; i < m_labels.size(); ++i) m_index[m_labels[i]] = static_cast<int>(i);
     const text::Tokenizer& tok = *m_model->tokenizer();
-    m_batcher.padId = std::max<int32_t>(0, tok.padId());
-    m_batcher.padTypeId = tok.padTypeId();
-    m_batcher.padLeft = tok.paddingSide() == text::PaddingSide::Left;
-    m_batcher.shuffle = false;
-    m_batcher.groupByLength = false;
-    // Without a pad token (GPT-2's own tokenizer) predict runs one text at a time, and a
-    // classifier that reads the last position must not see padding there.
-    m_batchSize = tok.padId() >= 0 ? m_options.batchSize : 1;
+    m_batcher = predictionBatching(tok, m_options.batchSize);
 }
 
 void Evaluation::checkLabels() {
@@ -435,17 +385,17 @@ json Evaluation::sensitivity(const metrics::Classification& model) {
         const auto pairs = m_rows.anyPair ? metrics::perturb(m_rows.pairs, p, m_options.typoRate,
                                                              m_options.seed ^ 0x9e3779b97f4a7c15ULL)
                                           : m_rows.pairs;
-        std::vector<train::Example> examples = encode(
-            *m_model->tokenizer(), texts, pairs, m_rows.anyPair, m_config.maxLength, m_threads);
+        std::vector<train::Example> examples = encodeExamples(
+            *m_model->tokenizer(), texts, m_rows.anyPair ? pairs : std::vector<std::string>{},
+            m_config.maxLength, m_threads);
         // A text a perturbation empties (punctuation alone) encodes to no tokens with a
         // tokenizer that adds none (GPT-2): that row keeps its text, so its prediction
         // counts as unchanged.
         for (size_t i = 0; i < examples.size(); ++i)
             if (examples[i].ids.empty()) examples[i] = originals[i];
-        const Predicted predicted =
-            predictExamples(*m_model, examples, false, m_batcher, m_batchSize, m_progress,
-                            from + step * static_cast<double>(k),
-                            from + step * static_cast<double>(k + 1), what, m_run);
+        const Predicted predicted = predictExamples(
+            *m_model, examples, false, m_batcher, m_progress, from + step * static_cast<double>(k),
+            from + step * static_cast<double>(k + 1), what, m_run);
         const metrics::SensitivityDelta d = metrics::compareMetrics(
             perturbationName(p), model, classificationFrom(m_yTrue, predicted, m_labels));
         out["perturbations"].push_back({{"name", d.name},
@@ -495,7 +445,7 @@ EvalResult Evaluation::execute() {
     m_examples = std::move(part.examples);
     const double predictEnd = m_options.baselines || m_options.sensitivity ? 0.35 : 0.98;
     const Predicted predicted = predictExamples(
-        *m_model, m_examples, true, m_batcher, m_batchSize, m_progress, 0.02, predictEnd,
+        *m_model, m_examples, true, m_batcher, m_progress, 0.02, predictEnd,
         "Predicting the " + std::string(store::toString(m_options.part)) + " part", m_run);
     const metrics::Classification c = classificationFrom(m_yTrue, predicted, m_labels);
 

@@ -820,16 +820,8 @@ std::vector<models::Prediction> Server::Impl::infer(std::vector<text::Encoding>&
     const int64_t k = r.logitsShape.at(1);
     std::vector<models::Prediction> out;
     out.reserve(encodings.size());
-    for (int64_t row = 0; row < batch.batch; ++row) {
-        const float* l = r.logits.data() + row * k;
-        const auto probs =
-            torch::softmax(torch::from_blob(const_cast<float*>(l), {k}, torch::kFloat32), 0);
-        models::Prediction p;
-        const float* pp = probs.data_ptr<float>();
-        p.probabilities.assign(pp, pp + k);
-        p.label = probs.argmax().item<int64_t>();
-        out.push_back(std::move(p));
-    }
+    for (int64_t row = 0; row < batch.batch; ++row)
+        out.push_back(models::predictionFromLogits(r.logits.data() + row * k, k));
     return out;
 }
 

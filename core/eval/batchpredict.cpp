@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <torch/torch.h>
-
 #include "models/model.h"
 #include "text/tokenizer.h"
 
@@ -60,13 +58,10 @@ BatchPredictions predictBatches(const models::Model& model,
         const auto r = model.forward(batch);
         const int64_t k = r.logitsShape.at(1);
         for (size_t row = 0; row < idx.size(); ++row) {
-            const float* l = r.logits.data() + static_cast<int64_t>(row) * k;
-            const auto probs =
-                torch::softmax(torch::from_blob(const_cast<float*>(l), {k}, torch::kFloat32), 0)
-                    .contiguous();
-            const float* p = probs.data_ptr<float>();
-            out.probabilities[idx[row]].assign(p, p + k);
-            out.labels[idx[row]] = static_cast<int>(probs.argmax().item<int64_t>());
+            models::Prediction p =
+                models::predictionFromLogits(r.logits.data() + static_cast<int64_t>(row) * k, k);
+            out.probabilities[idx[row]] = std::move(p.probabilities);
+            out.labels[idx[row]] = static_cast<int>(p.label);
         }
     }
     if (beforeBatch) beforeBatch(order.size(), order.size());

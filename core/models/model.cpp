@@ -209,6 +209,15 @@ ForwardResult Model::forward(const Batch& batch, bool hiddenStates) const {
     return r;
 }
 
+Prediction predictionFromLogits(const float* logits, int64_t labels) {
+    const auto probs =
+        torch::softmax(torch::from_blob(const_cast<float*>(logits), {labels}, torch::kFloat32), 0);
+    Prediction p;
+    p.probabilities = toVector(probs);
+    p.label = probs.argmax().item<int64_t>();
+    return p;
+}
+
 std::vector<Prediction> Model::predict(const std::vector<std::string>& texts,
                                        size_t batchSize) const {
     const auto& module = *m_impl->module;
@@ -249,13 +258,7 @@ std::vector<Prediction> Model::predict(const std::vector<std::string>& texts,
         const auto r = forward(batch);
         const int64_t labels = r.logitsShape.at(1);
         for (int64_t row = 0; row < batch.batch; ++row) {
-            const float* l = r.logits.data() + row * labels;
-            const auto probs = torch::softmax(
-                torch::from_blob(const_cast<float*>(l), {labels}, torch::kFloat32), 0);
-            Prediction p;
-            p.probabilities = toVector(probs);
-            p.label = probs.argmax().item<int64_t>();
-            out.push_back(std::move(p));
+            out.push_back(predictionFromLogits(r.logits.data() + row * labels, labels));
         }
     }
     return out;

@@ -80,6 +80,11 @@ struct Prediction {
     int64_t label = 0;                 // argmax
 };
 
+// One row's logits (labels of them) as a Prediction: torch's softmax and argmax, the one
+// computation predict, the evaluation, the export's verification and serve all use, so
+// that their probabilities agree bit for bit.
+Prediction predictionFromLogits(const float* logits, int64_t labels);
+
 struct LoadedModel;
 
 // A loaded model. Copies share the same weights. Not thread-safe: one thread at a time
